@@ -239,11 +239,13 @@ pub(super) fn vault_ready(context: &Context) -> Outcome {
         .as_ref()
         .map(|fact| format!("'{}' ", fact.value))
         .unwrap_or_default();
-    let is_mhsm = context.target == Some(Target::ManagedHsm)
-        || azure
-            .vault_kind
-            .as_ref()
-            .is_some_and(|fact| fact.value == Target::ManagedHsm);
+    // What the resource is decides, when known; the planned target otherwise.
+    let is_mhsm = azure
+        .vault_kind
+        .as_ref()
+        .map_or(context.target == Some(Target::ManagedHsm), |fact| {
+            fact.value == Target::ManagedHsm
+        });
     let required = if is_mhsm {
         "provisioningState Succeeded and security domain Active"
     } else {

@@ -1,0 +1,208 @@
+//! Removes what pasting adds around tool output: Markdown fences, blockquote and comment
+//! markers, backticks and bold markers, HTML tags and entities, carriage returns.
+//!
+//! The result keeps one output line per input line, so line numbers in errors still match
+//! the text the user pasted. Shell prompts are left in place: each reader looks for its own
+//! patterns inside a line, and removing prompts would need a guess at every shell's prompt.
+
+/// Cleans a whole text; see the module documentation.
+pub(crate) fn clean_text(text: &str) -> String {
+    let mut cleaned = String::with_capacity(text.len());
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            cleaned.push('\n');
+        }
+        clean_line_into(line, &mut cleaned);
+    }
+    cleaned
+}
+
+fn clean_line_into(line: &str, output: &mut String) {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let decoded;
+    let line = if line.contains('&') || line.contains('<') {
+        decoded = decode_html(line);
+        decoded.as_str()
+    } else {
+        line
+    };
+    let line = strip_markers(line);
+    if line.contains("```") {
+        output.push_str(&remove_fences(line));
+    } else {
+        output.push_str(line);
+    }
+}
+
+/// Strips blockquote (`>`), comment (`#` followed by a space) and bold (`**`) markers and
+/// backticks from both ends of a line, keeping the indentation that is left.
+fn strip_markers(line: &str) -> &str {
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start();
+        let next = if let Some(after) = trimmed.strip_prefix('>') {
+            after
+        } else if let Some(after) = trimmed.strip_prefix("# ") {
+            after
+        } else if trimmed == "#" {
+            ""
+        } else if let Some(after) = trimmed.strip_prefix("**") {
+            after
+        } else if let Some(after) = trimmed.strip_prefix('`').filter(|_| !trimmed.starts_with("```")) {
+            after
+        } else {
+            break;
+        };
+        rest = next;
+    }
+    let mut end = rest.trim_end();
+    loop {
+        let next = if let Some(before) = end.strip_suffix("**") {
+            before
+        } else if let Some(before) = end.strip_suffix('`').filter(|_| !end.ends_with("```")) {
+            before
+        } else {
+            break;
+        };
+        end = next.trim_end();
+    }
+    end
+}
+
+/// Removes Markdown code fences (```` ``` ```` with an optional language word after an opening one).
+fn remove_fences(line: &str) -> String {
+    let mut output = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(position) = rest.find("```") {
+        output.push_str(&rest[..position]);
+        rest = &rest[position + 3..];
+        // A language word directly after the fence (```json) belongs to the fence.
+        let word_length = rest
+            .bytes()
+            .take_while(|byte| byte.is_ascii_alphanumeric() || *byte == b'-')
+            .count();
+        if output.trim().is_empty() {
+            rest = &rest[word_length..];
+        }
+    }
+    output.push_str(rest);
+    output
+}
+
+/// HTML tags that pasted output carries; other text in angle brackets is kept.
+const HTML_TAGS: [&str; 22] = [
+    "br", "p", "div", "span", "code", "pre", "b", "i", "em", "strong", "tt", "kbd", "samp", "li",
+    "ul", "ol", "td", "tr", "th", "table", "blockquote", "a",
+];
+
+/// Decodes the common HTML entities and removes the tags in [`HTML_TAGS`].
+fn decode_html(line: &str) -> String {
+    let mut output = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(position) = rest.find(['&', '<']) {
+        output.push_str(&rest[..position]);
+        rest = &rest[position..];
+        if rest.starts_with('&') {
+            match decode_entity(rest) {
+                Some((character, length)) => {
+                    output.push(character);
+                    rest = &rest[length..];
+                }
+                None => {
+                    output.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            match html_tag_length(rest) {
+                Some(length) => rest = &rest[length..],
+                None => {
+                    output.push('<');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    output.push_str(rest);
+    output
+}
+
+/// Reads an entity at the start of `text`; returns the character and the entity's length.
+fn decode_entity(text: &str) -> Option<(char, usize)> {
+    let end = text.get(..12).unwrap_or(text).find(';')?;
+    let name = text.get(1..end)?;
+    let character = match name {
+        "quot" => '"',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((character, end + 1))
+}
+
+/// Length of an HTML tag from [`HTML_TAGS`] at the start of `text`, such as `<br>`,
+/// `</code>` or `<a href="...">`.
+fn html_tag_length(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('<')?;
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let name_length = inner
+        .bytes()
+        .take_while(|byte| byte.is_ascii_alphabetic())
+        .count();
+    let name = inner.get(..name_length)?;
+    if !HTML_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    let after_name = inner.get(name_length..)?;
+    if !after_name.starts_with(['>', ' ', '/']) {
+        return None;
+    }
+    let close = text.find('>')?;
+    Some(close + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_and_blockquotes_removed() {
+        let text = "> ```json\n> {\n>     \"a\": 1\n> }\n> ```";
+        assert_eq!(clean_text(text), "\n{\n    \"a\": 1\n}\n");
+    }
+
+    #[test]
+    fn html_and_backticks_removed() {
+        let line = "    `openjdk version &quot;17.0.10&quot; 2024-01-16 LTS`<br>";
+        assert_eq!(
+            clean_text(line),
+            "openjdk version \"17.0.10\" 2024-01-16 LTS"
+        );
+    }
+
+    #[test]
+    fn comment_and_bold_markers_removed() {
+        assert_eq!(clean_text("#   \"azure-cli\": \"2.78.0\","), "\"azure-cli\": \"2.78.0\",");
+        assert_eq!(
+            clean_text("**telemetry      1.0.5 ***"),
+            "telemetry      1.0.5 *"
+        );
+        assert_eq!(clean_text("**Errors:**```"), "Errors:");
+    }
+
+    #[test]
+    fn other_angle_brackets_kept() {
+        assert_eq!(clean_text("{{< output >}}"), "{{< output >}}");
+        assert_eq!(clean_text("C:\\Users\\user>java -version"), "C:\\Users\\user>java -version");
+    }
+}
