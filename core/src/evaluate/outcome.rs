@@ -48,10 +48,13 @@ impl Outcome {
     /// An `unknown` outcome for missing facts: names each fact, why it is missing if a host
     /// said so, and how to get it.
     pub fn missing(facts: &Facts, required: impl Into<String>, paths: &[&'static str]) -> Outcome {
-        let sentences: Vec<String> = paths
-            .iter()
-            .map(|path| describe_missing(facts, path))
-            .collect();
+        let mut sentences: Vec<String> = Vec::with_capacity(paths.len());
+        for path in paths {
+            let sentence = describe_missing(facts, path);
+            if !sentences.contains(&sentence) {
+                sentences.push(sentence);
+            }
+        }
         let mut outcome = Outcome::new(Status::Unknown, required, sentences.join(" "));
         outcome.missing = paths.to_vec();
         outcome
@@ -128,7 +131,7 @@ pub(crate) fn fact_help(path: &str) -> (&'static str, &'static str) {
         "hsm.key_extract" => ("The partition's Key Extract setting", "Export the security configuration with `hsm_sec_export_config` and give the XML file, or run `hsm_sec_enter_user_config` then `hsm_user_list_config key_extract` on the console."),
         "hsm.setup_password_issued_at" => ("When the setup password was issued", "Give the time it was issued, or confirm that the permanent secret has been fetched."),
         "hsm.permanent_secret_fetched" => ("Whether the permanent secret was fetched", "Confirm whether Primus Tools already fetched the permanent secret."),
-        "hsm.target_key" | "hsm.target_key.sensitive" | "hsm.target_key.extractable" => ("The target key's flags", "Run `java -jar primus-tools.jar ListKeyFlags <connection> -keyname <key-name>` and paste its output."),
+        "hsm.target_key" | "hsm.target_key.sensitive" | "hsm.target_key.extractable" => ("Whether the target key is sensitive and extractable", "Run `java -jar primus-tools.jar ListKeyFlags <connection> -keyname <key-name>` and paste its output."),
         "tools.java_version" | "tools.java_present" => ("The Java version", "Run `java -version` on the HSM client computer and paste its output."),
         "tools.primus_tools_version" | "tools.azure_byok_export_available" => ("The Primus Tools version", "Run `java -jar primus-tools.jar AzureByokExport -help`, or GetDeviceInfo for the provider version, and paste its output."),
         "now" => ("The current time", "The host passes it; give --now or the `now` option."),
