@@ -95,6 +95,8 @@ pub mod sources {
         "Microsoft Learn, Import HSM-protected keys to Managed HSM (BYOK)";
     pub const MS_BYOK_SPEC: &str = "Microsoft Learn, Bring your own key specification";
     pub const AZ_RELEASE_NOTES: &str = "Azure CLI release notes";
+    pub const AZ_RELEASE_NOTES_EC_INFERENCE: &str =
+        "Azure CLI release notes: --curve on BYOK import arrived in 2.19.0 (that EC import needs it is an inference)";
     pub const ORACLE_JAVA8_NOTES: &str =
         "Oracle JDK 8u161 release notes (unlimited cryptography policy enabled by default)";
 }
@@ -136,7 +138,7 @@ pub static RULES: &[Rule] = &[
             Threshold {
                 applies_when: "target key is EC (--curve on BYOK import)",
                 requirement: "2.19.0 or later",
-                source: AZ_RELEASE_NOTES,
+                source: AZ_RELEASE_NOTES_EC_INFERENCE,
             },
         ],
         facts: &["azure.cli_version", "context.target", "context.key_type"],
@@ -615,4 +617,75 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// All check ids, in report order.
 pub fn check_ids() -> impl Iterator<Item = &'static str> {
     RULES.iter().map(|rule| rule.id)
+}
+
+/// Writes the catalogue as Markdown: the text of `docs/checks.md`.
+pub fn to_markdown() -> String {
+    use std::fmt::Write;
+
+    let mut out = String::new();
+    let _ = writeln!(out, "# Checks\n");
+    let _ = writeln!(
+        out,
+        "Generated from `core/src/catalogue.rs` by `UPDATE_DOCS=1 cargo test -p byok-prereqs-core --test docs`; do not edit by hand.\n"
+    );
+    let _ = writeln!(
+        out,
+        "Check ids are a public contract: reports, `--skip` lists and the shared vectors use them.\n"
+    );
+    let _ = writeln!(out, "| id | check | category |\n|---|---|---|");
+    for rule in RULES {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            rule.id,
+            rule.title,
+            rule.category.title()
+        );
+    }
+    for rule in RULES {
+        let _ = writeln!(out, "\n## `{}`: {}\n", rule.id, rule.title);
+        let _ = writeln!(out, "{}\n", rule.description);
+        let _ = writeln!(
+            out,
+            "| applies when | requirement | source |\n|---|---|---|"
+        );
+        for threshold in rule.thresholds {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                threshold.applies_when,
+                threshold.requirement.replace('|', "\\|"),
+                threshold.source
+            );
+        }
+        let facts: Vec<String> = rule.facts.iter().map(|fact| format!("`{fact}`")).collect();
+        let _ = writeln!(out, "\nFacts read: {}.\n", facts.join(", "));
+        let remediation = &rule.remediation;
+        let _ = writeln!(out, "Fix: {}", remediation.summary);
+        for (label, language, lines) in [
+            (
+                "HSM LC display (Primus X/S-Series)",
+                "text",
+                &remediation.lc_display,
+            ),
+            (
+                "HSM console (all Primus HSM series)",
+                "bash",
+                &remediation.console,
+            ),
+            ("Azure CLI", "bash", &remediation.az),
+            ("Steps", "text", &remediation.steps),
+        ] {
+            if lines.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n{label}:\n\n```{language}");
+            for line in lines.iter() {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = writeln!(out, "```");
+        }
+    }
+    out
 }

@@ -1,0 +1,188 @@
+//! Reading, writing and merging facts documents, and rejecting bad ones with a clear error.
+
+use byok_core::{evaluate, ErrorCode, EvaluateOptions, Facts};
+
+#[test]
+fn facts_round_trip_through_json() {
+    let text = r#"{
+        "schema_version": 1,
+        "context": { "target": { "value": "managed-hsm", "source": "entered by user" } },
+        "hsm": { "firmware": { "value": "RX-2.11.2-T", "source": "Primus Tools GetDeviceInfo" } },
+        "unavailable": { "azure.kek": "403 Forbidden" }
+    }"#;
+    let facts = Facts::from_json(text).unwrap();
+    let again = Facts::from_json(&facts.to_json()).unwrap();
+    assert_eq!(facts, again);
+    assert_eq!(
+        again.hsm.firmware.unwrap().source,
+        "Primus Tools GetDeviceInfo"
+    );
+}
+
+#[test]
+fn facts_error_names_field_path() {
+    let text = r#"{"schema_version": 1, "azure": {"kek": {"size_bits": {"value": "big"}}}}"#;
+    let error = Facts::from_json(text).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidFacts);
+    assert!(
+        error.message.starts_with("azure.kek.size_bits.value:"),
+        "{}",
+        error.message
+    );
+    assert!(error.message.contains("expected u32"), "{}", error.message);
+}
+
+#[test]
+fn facts_unknown_field_rejected() {
+    let text = r#"{"schema_version": 1, "hsm": {"firmwre": {"value": "2.8.46"}}}"#;
+    let error = Facts::from_json(text).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidFacts);
+    assert!(error.message.contains("hsm"), "{}", error.message);
+    assert!(error.message.contains("firmwre"), "{}", error.message);
+}
+
+#[test]
+fn facts_bad_enum_value_names_choices() {
+    let text = r#"{"schema_version": 1, "context": {"target": {"value": "vault"}}}"#;
+    let error = Facts::from_json(text).unwrap_err();
+    assert!(
+        error.message.starts_with("context.target.value:"),
+        "{}",
+        error.message
+    );
+    assert!(error.message.contains("key-vault"), "{}", error.message);
+}
+
+#[test]
+fn facts_schema_version_checked() {
+    let missing = Facts::from_json(r#"{"hsm": {}}"#).unwrap_err();
+    assert_eq!(missing.code, ErrorCode::InvalidFacts);
+    assert!(
+        missing.message.contains("schema_version: missing"),
+        "{}",
+        missing.message
+    );
+
+    let future = Facts::from_json(r#"{"schema_version": 2}"#).unwrap_err();
+    assert_eq!(future.code, ErrorCode::UnsupportedSchema);
+    assert!(
+        future.message.contains("unsupported value 2"),
+        "{}",
+        future.message
+    );
+
+    let text_version = Facts::from_json(r#"{"schema_version": "1"}"#).unwrap_err();
+    assert_eq!(text_version.code, ErrorCode::UnsupportedSchema);
+}
+
+#[test]
+fn facts_not_json_or_not_object() {
+    for text in ["", "not json", "[1, 2]", "{\"schema_version\": 1", "null"] {
+        let error = Facts::from_json(text).unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidFacts, "{text:?}");
+    }
+}
+
+#[test]
+fn facts_deep_nesting_is_an_error() {
+    let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let error = Facts::from_json(&text).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidFacts);
+}
+
+#[test]
+fn facts_oversized_rejected_before_parsing() {
+    let text = format!(
+        "{{\"schema_version\": 1, \"x\": \"{}\"}}",
+        "a".repeat(5 * 1024 * 1024)
+    );
+    let error = Facts::from_json(&text).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InputTooLarge);
+}
+
+#[test]
+fn merge_reports_replaced_values() {
+    let mut base = Facts::from_json(
+        r#"{"schema_version": 1, "hsm": {"firmware": {"value": "V2.8.46", "source": "HSM LC display"}, "partition": {"value": "PART001"}}}"#,
+    )
+    .unwrap();
+    let update = Facts::from_json(
+        r#"{"schema_version": 1, "hsm": {"firmware": {"value": "RX-2.11.2-T", "source": "Primus Tools GetDeviceInfo"}}, "tools": {"java_version": {"value": "21"}}}"#,
+    )
+    .unwrap();
+    let replaced = base.merge(&update);
+    assert_eq!(replaced.len(), 1);
+    assert_eq!(replaced[0].path, "hsm.firmware");
+    assert_eq!(base.hsm.firmware.as_ref().unwrap().value, "RX-2.11.2-T");
+    assert_eq!(base.hsm.partition.as_ref().unwrap().value, "PART001");
+    assert_eq!(base.tools.java_version.as_ref().unwrap().value, "21");
+}
+
+#[test]
+fn merge_same_value_is_not_a_conflict() {
+    let text = r#"{"schema_version": 1, "hsm": {"firmware": {"value": "V2.8.46", "source": "HSM LC display"}}}"#;
+    let mut base = Facts::from_json(text).unwrap();
+    let other = Facts::from_json(text.replace("HSM LC display", "HSM console").as_str()).unwrap();
+    assert!(base.merge(&other).is_empty());
+}
+
+#[test]
+fn evaluate_rejects_unknown_skip_id() {
+    let options = EvaluateOptions {
+        skip: vec!["azure.vault".to_owned()],
+        ..EvaluateOptions::default()
+    };
+    let error = evaluate(&Facts::default(), &options).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidOption);
+    assert!(error.message.contains("'azure.vault'"), "{}", error.message);
+    assert!(
+        error.message.contains("azure.vault.sku"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn evaluate_rejects_unreadable_now() {
+    let options = EvaluateOptions {
+        now: Some("tomorrow".to_owned()),
+        ..EvaluateOptions::default()
+    };
+    let error = evaluate(&Facts::default(), &options).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidOption);
+    assert!(error.message.contains("'tomorrow'"), "{}", error.message);
+}
+
+#[test]
+fn remediation_fills_known_names() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1,
+            "context": {"target": {"value": "key-vault"}},
+            "azure": {"vault_name": {"value": "contoso-kv"}, "resource_group": {"value": "contoso-rg"},
+                      "vault_sku": {"value": "standard"}}}"#,
+    )
+    .unwrap();
+    let report = evaluate(&facts, &EvaluateOptions::default()).unwrap();
+    let sku = report.check("azure.vault.sku").unwrap();
+    let commands = &sku.remediation.as_ref().unwrap().az;
+    assert!(
+        commands[0].contains("--name contoso-kv --resource-group contoso-rg"),
+        "{}",
+        commands[0]
+    );
+    let kek = report.check("azure.kek").unwrap();
+    assert!(kek.remediation.as_ref().unwrap().az[0].contains("<kek-name>"));
+}
+
+#[test]
+fn passing_checks_carry_no_remediation() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1, "azure": {"cli_version": {"value": "2.61.0"}},
+            "context": {"target": {"value": "key-vault"}, "key_type": {"value": "RSA"}}}"#,
+    )
+    .unwrap();
+    let report = evaluate(&facts, &EvaluateOptions::default()).unwrap();
+    let cli = report.check("azure.cli.version").unwrap();
+    assert_eq!(cli.status.as_str(), "pass");
+    assert!(cli.remediation.is_none());
+}
