@@ -39,6 +39,8 @@ pub mod source {
     pub const GET_DEVICE_INFO: &str = "Primus Tools GetDeviceInfo";
     pub const LIST_KEY_FLAGS: &str = "Primus Tools ListKeyFlags";
     pub const COMMAND_HELP: &str = "Primus Tools AzureByokExport -help";
+    /// The signature check of the Primus JCE provider jar, which prints the provider version.
+    pub const JCE_PROVIDER: &str = "Primus JCE provider jar check";
     pub const LC_DISPLAY: &str = "HSM LC display";
     pub const HSM_CONSOLE: &str = "HSM console";
     pub const SECURITY_CONFIG: &str = "security config XML";

@@ -48,7 +48,10 @@ fn strip_markers(line: &str) -> &str {
             ""
         } else if let Some(after) = trimmed.strip_prefix("**") {
             after
-        } else if let Some(after) = trimmed.strip_prefix('`').filter(|_| !trimmed.starts_with("```")) {
+        } else if let Some(after) = trimmed
+            .strip_prefix('`')
+            .filter(|_| !trimmed.starts_with("```"))
+        {
             after
         } else {
             break;
@@ -91,8 +94,28 @@ fn remove_fences(line: &str) -> String {
 
 /// HTML tags that pasted output carries; other text in angle brackets is kept.
 const HTML_TAGS: [&str; 22] = [
-    "br", "p", "div", "span", "code", "pre", "b", "i", "em", "strong", "tt", "kbd", "samp", "li",
-    "ul", "ol", "td", "tr", "th", "table", "blockquote", "a",
+    "br",
+    "p",
+    "div",
+    "span",
+    "code",
+    "pre",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "tt",
+    "kbd",
+    "samp",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "tr",
+    "th",
+    "table",
+    "blockquote",
+    "a",
 ];
 
 /// Decodes the common HTML entities and removes the tags in [`HTML_TAGS`].
@@ -175,34 +198,54 @@ fn html_tag_length(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Cleans and trims each line, since indentation is kept on purpose.
+    fn clean_lines(text: &str) -> Vec<String> {
+        clean_text(text)
+            .split('\n')
+            .map(|line| line.trim().to_owned())
+            .collect()
+    }
+
     #[test]
     fn fences_and_blockquotes_removed() {
         let text = "> ```json\n> {\n>     \"a\": 1\n> }\n> ```";
-        assert_eq!(clean_text(text), "\n{\n    \"a\": 1\n}\n");
+        assert_eq!(clean_lines(text), ["", "{", "\"a\": 1", "}", ""]);
     }
 
     #[test]
     fn html_and_backticks_removed() {
         let line = "    `openjdk version &quot;17.0.10&quot; 2024-01-16 LTS`<br>";
         assert_eq!(
-            clean_text(line),
-            "openjdk version \"17.0.10\" 2024-01-16 LTS"
+            clean_lines(line),
+            ["openjdk version \"17.0.10\" 2024-01-16 LTS"]
         );
     }
 
     #[test]
     fn comment_and_bold_markers_removed() {
-        assert_eq!(clean_text("#   \"azure-cli\": \"2.78.0\","), "\"azure-cli\": \"2.78.0\",");
         assert_eq!(
-            clean_text("**telemetry      1.0.5 ***"),
-            "telemetry      1.0.5 *"
+            clean_lines("#   \"azure-cli\": \"2.78.0\","),
+            ["\"azure-cli\": \"2.78.0\","]
         );
-        assert_eq!(clean_text("**Errors:**```"), "Errors:");
+        assert_eq!(
+            clean_lines("**telemetry      1.0.5 ***"),
+            ["telemetry      1.0.5 *"]
+        );
+        assert_eq!(clean_lines("**Errors:**```"), ["Errors:**"]);
+    }
+
+    #[test]
+    fn line_count_kept() {
+        let text = "a\r\n```\nb\n\n> c";
+        assert_eq!(clean_text(text).split('\n').count(), 5);
     }
 
     #[test]
     fn other_angle_brackets_kept() {
-        assert_eq!(clean_text("{{< output >}}"), "{{< output >}}");
-        assert_eq!(clean_text("C:\\Users\\user>java -version"), "C:\\Users\\user>java -version");
+        assert_eq!(clean_lines("{{< output >}}"), ["{{< output >}}"]);
+        assert_eq!(
+            clean_lines("C:\\Users\\user>java -version"),
+            ["C:\\Users\\user>java -version"]
+        );
     }
 }

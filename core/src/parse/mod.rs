@@ -3,10 +3,23 @@
 //! Each reader returns a fragment of the facts model. Hosts merge fragments with
 //! [`crate::Facts::merge`] and evaluate the result.
 
+mod az_version;
+mod byok_file;
+mod clean;
+mod java;
+mod json_scan;
+mod key;
+mod keyvault;
+mod primus;
+mod security_config;
+
+use std::cell::OnceCell;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode};
 use crate::facts::Facts;
+use json_scan::JsonDocument;
 
 /// Largest text accepted by [`parse_text`], in bytes. Larger input is rejected before any work.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
@@ -111,6 +124,12 @@ pub struct Parsed {
 }
 
 /// Reads tool output into a facts fragment, recognising the kind when `options.kind` is None.
+///
+/// Errors: [`ErrorCode::InputTooLarge`] over [`MAX_INPUT_BYTES`] (checked before any work),
+/// [`ErrorCode::UnrecognizedInput`] for empty text or text of no known kind, and
+/// [`ErrorCode::InvalidInput`] for binary data, text that is not the requested kind, or text
+/// of a known kind that cannot be read (the message names what was expected and the line
+/// where reading stopped). Never panics; the work is linear in the input size.
 pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::new(
@@ -122,20 +141,231 @@ pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
             ),
         ));
     }
-    // TODO: the readers arrive with the parsers; until then only facts bundles are read.
-    match options.kind {
-        Some(InputKind::Facts) | None if text.trim_start().starts_with('{') => {
-            let facts = Facts::from_json(text)?;
-            Ok(Parsed {
-                kind: InputKind::Facts,
-                label: "facts bundle".to_owned(),
-                facts,
-                warnings: Vec::new(),
-            })
-        }
-        _ => Err(Error::new(
+    reject_binary(text)?;
+    if text.trim().is_empty() {
+        return Err(Error::new(
             ErrorCode::UnrecognizedInput,
-            "this text was not recognised".to_owned(),
-        )),
+            format!(
+                "the text is empty; paste the output of one of: {}",
+                kind_names()
+            ),
+        ));
+    }
+    let input = Input::new(text);
+    match options.kind {
+        Some(kind) => read_kind(kind, &input, options).map_err(|error| {
+            if error.code != ErrorCode::InvalidInput {
+                return error;
+            }
+            // Say what the text looks like, so the user can fix a wrong kind.
+            match detect(&input) {
+                Ok(found) if found != kind => Error::new(
+                    error.code,
+                    format!(
+                        "{} This text looks like {} (kind '{}').",
+                        error.message,
+                        describe(found),
+                        found.as_str()
+                    ),
+                ),
+                _ => error,
+            }
+        }),
+        None => {
+            let kind = detect(&input)?;
+            read_kind(kind, &input, options)
+        }
+    }
+}
+
+fn read_kind(kind: InputKind, input: &Input, options: &ParseOptions) -> Result<Parsed, Error> {
+    match kind {
+        InputKind::AzVersion => az_version::read(input),
+        InputKind::KeyvaultShow => keyvault::read(input),
+        InputKind::KeyvaultKey => key::read(input),
+        InputKind::PrimusDeviceInfo => primus::read_device_info(input),
+        InputKind::PrimusKeyFlags => primus::read_key_flags(input),
+        InputKind::PrimusCommandHelp => primus::read_command_help(input),
+        InputKind::HsmSecurityConfig => security_config::read(input, options.partition.as_deref()),
+        InputKind::JavaVersion => java::read(input),
+        InputKind::ByokFile => byok_file::read(input),
+        InputKind::Facts => read_facts(input),
+    }
+}
+
+/// Recognises the kind of a text from marks that only that kind's output carries.
+fn detect(input: &Input) -> Result<InputKind, Error> {
+    if security_config::looks_like(input.raw) {
+        return Ok(InputKind::HsmSecurityConfig);
+    }
+    if input.cleaned.contains('{') {
+        let document = input.json()?;
+        if byok_file::looks_like(document) {
+            return Ok(InputKind::ByokFile);
+        }
+        if looks_like_facts(document) {
+            return Ok(InputKind::Facts);
+        }
+        if document.has_key("azure-cli") {
+            return Ok(InputKind::AzVersion);
+        }
+        if key::looks_like_json(document) {
+            return Ok(InputKind::KeyvaultKey);
+        }
+        if keyvault::looks_like_json(document) {
+            return Ok(InputKind::KeyvaultShow);
+        }
+    }
+    let cleaned = input.cleaned.as_str();
+    if az_version::looks_like_text(cleaned) {
+        return Ok(InputKind::AzVersion);
+    }
+    if keyvault::looks_like_text(cleaned) {
+        return Ok(InputKind::KeyvaultShow);
+    }
+    if primus::looks_like_command_help(cleaned) {
+        return Ok(InputKind::PrimusCommandHelp);
+    }
+    if primus::looks_like_key_flags(cleaned) {
+        return Ok(InputKind::PrimusKeyFlags);
+    }
+    if java::looks_like(cleaned) {
+        return Ok(InputKind::JavaVersion);
+    }
+    if primus::looks_like_device_info(cleaned) {
+        return Ok(InputKind::PrimusDeviceInfo);
+    }
+    if key::looks_like_kid_text(cleaned) {
+        return Ok(InputKind::KeyvaultKey);
+    }
+    Err(Error::new(
+        ErrorCode::UnrecognizedInput,
+        format!(
+            "this text was not recognised as the output of a tool this product reads; give its kind, one of: {}",
+            kind_names()
+        ),
+    ))
+}
+
+/// What a kind's text is, for messages: "`az keyvault show` output".
+fn describe(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::AzVersion => "`az version` or `az --version` output",
+        InputKind::KeyvaultShow => "`az keyvault show` output",
+        InputKind::KeyvaultKey => "`az keyvault key show` output or a key identifier",
+        InputKind::PrimusDeviceInfo => "Primus HSM device information",
+        InputKind::PrimusKeyFlags => "Primus Tools ListKeyFlags output",
+        InputKind::PrimusCommandHelp => "the usage text of a Primus Tools command",
+        InputKind::HsmSecurityConfig => "an HSM security configuration (XML)",
+        InputKind::JavaVersion => "`java -version` output",
+        InputKind::ByokFile => "a .byok file",
+        InputKind::Facts => "a facts bundle",
+    }
+}
+
+fn kind_names() -> String {
+    let names: Vec<&str> = InputKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    names.join(", ")
+}
+
+fn looks_like_facts(document: &JsonDocument) -> bool {
+    matches!(
+        document.get("schema_version"),
+        Some(json_scan::Value::Number(_))
+    ) && [
+        "context",
+        "azure",
+        "hsm",
+        "tools",
+        "byok_file",
+        "unavailable",
+    ]
+    .iter()
+    .any(|section| document.entries.iter().any(|entry| entry.path == *section))
+}
+
+fn read_facts(input: &Input) -> Result<Parsed, Error> {
+    let text = input.raw.trim();
+    let facts = Facts::from_json(text).or_else(|error| {
+        // A bundle pasted inside a fence or a blockquote: read the cleaned text instead.
+        let cleaned = input.cleaned.trim();
+        if cleaned != text && cleaned.starts_with('{') {
+            Facts::from_json(cleaned)
+        } else {
+            Err(error)
+        }
+    })?;
+    Ok(Parsed {
+        kind: InputKind::Facts,
+        label: "facts bundle".to_owned(),
+        facts,
+        warnings: Vec::new(),
+    })
+}
+
+/// Rejects text with NUL bytes or mostly control characters: a binary file, not tool output.
+fn reject_binary(text: &str) -> Result<(), Error> {
+    if let Some(offset) = text.bytes().position(|byte| byte == 0) {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!("the text contains binary data (a NUL byte at offset {offset}); paste the text output of the command, not a binary file"),
+        ));
+    }
+    let sample = text.get(..4096).unwrap_or(text);
+    let control = sample
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if control * 10 > sample.chars().count().max(1) {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "the text is mostly control characters, so it looks like binary data; paste the text output of the command".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// A text being read: the raw text, the cleaned text and, once needed, its JSON reading.
+pub(crate) struct Input<'a> {
+    pub raw: &'a str,
+    pub cleaned: String,
+    json: OnceCell<Result<JsonDocument, Error>>,
+}
+
+impl<'a> Input<'a> {
+    fn new(raw: &'a str) -> Self {
+        Input {
+            raw,
+            cleaned: clean::clean_text(raw),
+            json: OnceCell::new(),
+        }
+    }
+
+    /// Reads the cleaned text as tolerant JSON, once.
+    pub fn json(&self) -> Result<&JsonDocument, Error> {
+        self.json
+            .get_or_init(|| json_scan::scan(&self.cleaned))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// The error for text that is not the expected kind: names the tool, what was expected and
+/// where reading stopped.
+pub(crate) fn invalid_input(input: &Input, tool: &str, expected: &str) -> Error {
+    let lines = input.cleaned.lines().count();
+    Error::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "this is not {tool} output that can be read: expected {expected}, but none was found in {lines} line(s)."
+        ),
+    )
+}
+
+/// Cuts `text` to at most `max` characters for a message, marking the cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((index, _)) => format!("{}...", text.get(..index).unwrap_or(text)),
+        None => text.to_owned(),
     }
 }
