@@ -110,24 +110,37 @@ def gather_vault(cli_ctx, settings):
         logger.debug("Reading %s '%s' failed: %s", noun, name, error)
         return fragment
 
-    body = resource.as_dict()
-    properties = body.get("properties") or {}
+    # Attributes, not as_dict(): the SDK's model generations spell the dict keys differently.
+    properties = getattr(resource, "properties", None)
     fragment.set("azure.vault_found", True, SOURCE_AZ_KEYVAULT_SHOW)
     fragment.set("azure.vault_kind", "managed-hsm" if is_mhsm else "key-vault",
                  SOURCE_AZ_KEYVAULT_SHOW)
-    fragment.set("azure.resource_group", parse_resource_id(body["id"])["resource_group"],
+    fragment.set("azure.resource_group", parse_resource_id(resource.id)["resource_group"],
                  SOURCE_AZ_KEYVAULT_SHOW)
-    sku = (body.get("sku") or properties.get("sku") or {}).get("name")
+    sku = _attribute(resource, "sku", "name") or _attribute(properties, "sku", "name")
     if sku:
-        fragment.set("azure.vault_sku", str(sku), SOURCE_AZ_KEYVAULT_SHOW)
-    if properties.get("provisioning_state"):
-        fragment.set("azure.vault_provisioning_state", str(properties["provisioning_state"]),
-                     SOURCE_AZ_KEYVAULT_SHOW)
-    security_domain = properties.get("security_domain_properties") or {}
-    if security_domain.get("activation_status"):
-        fragment.set("azure.mhsm_activation_status", str(security_domain["activation_status"]),
-                     SOURCE_AZ_KEYVAULT_SHOW)
+        fragment.set("azure.vault_sku", _text(sku), SOURCE_AZ_KEYVAULT_SHOW)
+    state = _attribute(properties, "provisioning_state")
+    if state:
+        fragment.set("azure.vault_provisioning_state", _text(state), SOURCE_AZ_KEYVAULT_SHOW)
+    activation = _attribute(properties, "security_domain_properties", "activation_status")
+    if activation:
+        fragment.set("azure.mhsm_activation_status", _text(activation), SOURCE_AZ_KEYVAULT_SHOW)
     return fragment
+
+
+def _attribute(model, *names):
+    """Follow attribute names from a model; None when one is missing."""
+    for name in names:
+        model = getattr(model, name, None)
+        if model is None:
+            return None
+    return model
+
+
+def _text(value):
+    """The service's text of an enum member or a plain string."""
+    return str(getattr(value, "value", value))
 
 
 def kek_location(cli_ctx, settings):
@@ -171,8 +184,8 @@ def gather_kek(cli_ctx, settings):
 
     source = SOURCE_AZ_KEYVAULT_KEY_SHOW
     fragment.set("azure.kek.kid", key.id, source)
-    fragment.set("azure.kek.kty", str(getattr(key.key_type, "value", key.key_type)), source)
-    operations = [str(getattr(op, "value", op)) for op in (key.key_operations or [])]
+    fragment.set("azure.kek.kty", _text(key.key_type), source)
+    operations = [_text(operation) for operation in (key.key_operations or [])]
     fragment.set("azure.kek.key_ops", operations, source)
     modulus = getattr(key.key, "n", None)
     if modulus:
@@ -224,9 +237,19 @@ def describe_azure_error(error, resource, permission, timeout):
     return f"reading {resource} failed: {_first_line(error)}"
 
 
+# Service error codes that only repeat the HTTP status.
+_GENERIC_CODES = {"unauthorized", "forbidden", "notfound", "toomanyrequests"}
+
+
 def _service_error_code(error):
-    inner = getattr(error, "error", None)
-    return getattr(inner, "code", None)
+    """Return the most specific service error code, such as AccessDenied or ResourceNotFound."""
+    odata = getattr(error, "error", None)
+    inner = getattr(odata, "innererror", None) or {}
+    code = inner.get("code") if isinstance(inner, dict) else None
+    code = code or getattr(odata, "code", None)
+    if code and code.lower() in _GENERIC_CODES:
+        return None
+    return code
 
 
 def _header(error, name):
