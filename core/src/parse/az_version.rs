@@ -41,7 +41,7 @@ fn read_json(input: &Input) -> Result<Parsed, Error> {
             return Err(invalid_input(
                 input,
                 "az version",
-                "a version string after \"azure-cli\":",
+                "a version string as the value of \"azure-cli\"",
             ))
         }
     };

@@ -354,12 +354,23 @@ impl<'a> Input<'a> {
 /// where reading stopped.
 pub(crate) fn invalid_input(input: &Input, tool: &str, expected: &str) -> Error {
     let lines = input.cleaned.lines().count();
-    Error::new(
-        ErrorCode::InvalidInput,
-        format!(
-            "this is not {tool} output that can be read: expected {expected}, but none was found in {lines} line(s)."
-        ),
-    )
+    let mut message = format!(
+        "expected {tool} output with {expected}, but none was found in the {lines} line(s) read"
+    );
+    if let Some(Ok(document)) = input.json.get() {
+        if document
+            .repairs
+            .iter()
+            .any(|repair| repair.contains("cut off"))
+        {
+            message.push_str(&format!(
+                "; the JSON stops at line {} inside an unclosed object, so the paste may be cut off",
+                document.last_line
+            ));
+        }
+    }
+    message.push('.');
+    Error::new(ErrorCode::InvalidInput, message)
 }
 
 /// Cuts `text` to at most `max` characters for a message, marking the cut.
