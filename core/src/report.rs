@@ -1,6 +1,8 @@
 //! The report: one result per check and an overall verdict. `docs/report-schema.md` documents
 //! the JSON form; the field names here are that contract.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Remediation};
@@ -112,29 +114,29 @@ pub struct ReportContext {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Fact path, for example `azure.cli_version`.
-    pub fact: String,
-    pub source: String,
+    pub fact: Cow<'static, str>,
+    pub source: Cow<'static, str>,
 }
 
 /// Result of one check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckResult {
     /// Stable check id, for example `hsm.key-export`.
-    pub id: String,
-    pub title: String,
+    pub id: Cow<'static, str>,
+    pub title: Cow<'static, str>,
     pub category: Category,
     pub status: Status,
     /// What was found, in the tool's own words where possible.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observed: Option<String>,
     /// What is required in this context.
-    pub required: String,
+    pub required: Cow<'static, str>,
     /// One or two sentences: what was found, why it matters, and for `unknown` which fact is
     /// missing and how to get it.
     pub message: String,
     /// Fact paths that were needed but missing (only for `unknown`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<String>,
+    pub missing: Vec<Cow<'static, str>>,
     /// Facts the decision rests on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,

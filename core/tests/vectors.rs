@@ -81,7 +81,7 @@ fn vectors_match_expected_statuses() {
             ));
         }
         for check in &report.checks {
-            match vector.statuses.get(&check.id) {
+            match vector.statuses.get(check.id.as_ref()) {
                 Some(expected) if expected == check.status.as_str() => {}
                 Some(expected) => failures.push(format!(
                     "{}: {} is {} ({}), expected {expected}",

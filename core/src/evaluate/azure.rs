@@ -9,29 +9,45 @@ use crate::kid::KeyId;
 use crate::time::parse_rfc3339;
 use crate::version::{parse_version, Scheme, VersionSet};
 
-const KEY_VAULT_CLI: (u64, u64, u64) = (2, 1, 0);
-const MANAGED_HSM_CLI: (u64, u64, u64) = (2, 12, 0);
-const OCT_CLI: (u64, u64, u64) = (2, 17, 0);
-const EC_CLI: (u64, u64, u64) = (2, 19, 0);
+/// A minimum Azure CLI version and the requirement as the report states it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct CliMinimum {
+    version: (u64, u64, u64),
+    required: &'static str,
+}
 
-fn minimum_for(
-    target: Option<Target>,
-    key_type: Option<KeyType>,
-) -> ((u64, u64, u64), &'static str) {
-    let (target_min, target_reason) = match target {
-        Some(Target::ManagedHsm) => (MANAGED_HSM_CLI, "for a Managed HSM"),
-        _ => (KEY_VAULT_CLI, "for a Key Vault"),
+const NO_MINIMUM: CliMinimum = CliMinimum {
+    version: (0, 0, 0),
+    required: "",
+};
+const KEY_VAULT_CLI: CliMinimum = CliMinimum {
+    version: (2, 1, 0),
+    required: "2.1.0 or later for a Key Vault",
+};
+const MANAGED_HSM_CLI: CliMinimum = CliMinimum {
+    version: (2, 12, 0),
+    required: "2.12.0 or later for a Managed HSM",
+};
+const OCT_CLI: CliMinimum = CliMinimum {
+    version: (2, 17, 0),
+    required: "2.17.0 or later for oct keys (--kty on import)",
+};
+const EC_CLI: CliMinimum = CliMinimum {
+    version: (2, 19, 0),
+    required: "2.19.0 or later for EC keys (--curve on import)",
+};
+
+fn minimum_for(target: Option<Target>, key_type: Option<KeyType>) -> CliMinimum {
+    let for_target = match target {
+        Some(Target::ManagedHsm) => MANAGED_HSM_CLI,
+        _ => KEY_VAULT_CLI,
     };
-    let (key_min, key_reason) = match key_type {
-        Some(KeyType::Ec) => (EC_CLI, "for EC keys (--curve on import)"),
-        Some(KeyType::Oct) => (OCT_CLI, "for oct keys (--kty on import)"),
-        _ => ((0, 0, 0), ""),
+    let for_key = match key_type {
+        Some(KeyType::Ec) => EC_CLI,
+        Some(KeyType::Oct) => OCT_CLI,
+        _ => NO_MINIMUM,
     };
-    if key_min > target_min {
-        (key_min, key_reason)
-    } else {
-        (target_min, target_reason)
-    }
+    for_target.max(for_key)
 }
 
 pub(super) fn cli_version(context: &Context) -> Outcome {
@@ -39,7 +55,7 @@ pub(super) fn cli_version(context: &Context) -> Outcome {
     let Some(fact) = fact else {
         return Outcome::missing(
             context.facts,
-            "2.1.0 or later (Key Vault)",
+            KEY_VAULT_CLI.required,
             &["azure.cli_version"],
         );
     };
@@ -68,33 +84,27 @@ pub(super) fn cli_version(context: &Context) -> Outcome {
     for target in targets {
         for key_type in key_types {
             let candidate = minimum_for(target.or(context.target), key_type.or(context.key_type));
-            if candidate.0 > strict.0 {
-                strict = candidate;
-            }
-            if candidate.0 < loose.0 {
-                loose = candidate;
-            }
+            strict = strict.max(candidate);
+            loose = loose.min(candidate);
         }
     }
 
-    let at_least = |minimum: (u64, u64, u64)| VersionSet::at_least(minimum.0, minimum.1, minimum.2);
-    let shown = version.short();
-    let outcome = if at_least(strict.0).contains(&version.version) {
+    let meets = |minimum: CliMinimum| {
+        let (major, minor, patch) = minimum.version;
+        VersionSet::at_least(major, minor, patch).contains(&version.version)
+    };
+    let shown = fact.value.trim();
+    let outcome = if meets(strict) {
         Outcome::pass(
-            format!("{} {}", at_least(strict.0), strict.1),
-            format!(
-                "Azure CLI {shown} meets the minimum, {} {}.",
-                at_least(strict.0),
-                strict.1
-            ),
+            strict.required,
+            format!("Azure CLI {shown} meets the minimum, {}.", strict.required),
         )
-    } else if !at_least(loose.0).contains(&version.version) {
-        let required = at_least(strict.0);
+    } else if !meets(loose) {
         Outcome::fail(
-            format!("{required} {}", strict.1),
+            strict.required,
             format!(
-                "Azure CLI {shown} is older than {required}, the minimum {}.",
-                strict.1
+                "Azure CLI {shown} is older than the minimum, {}.",
+                strict.required
             ),
         )
     } else {
@@ -318,11 +328,17 @@ pub(super) fn kek(context: &Context) -> Outcome {
 
     let mut problems: Vec<String> = Vec::new();
     let mut missing: Vec<&'static str> = Vec::new();
-    let mut observed: Vec<String> = Vec::new();
+    let mut observed = String::with_capacity(64);
+    let mut note = |part: &str| {
+        if !observed.is_empty() {
+            observed.push_str(", ");
+        }
+        observed.push_str(part);
+    };
 
     match &kek.kty {
         Some(kty) => {
-            observed.push(kty.value.clone());
+            note(&kty.value);
             if kty.value != "RSA-HSM" {
                 problems.push(format!("its key type is {}, not RSA-HSM", kty.value));
             }
@@ -331,7 +347,7 @@ pub(super) fn kek(context: &Context) -> Outcome {
     }
     match &kek.size_bits {
         Some(size) => {
-            observed.push(format!("{} bits", size.value));
+            note(&format!("{} bits", size.value));
             if ![2048, 3072, 4096].contains(&size.value) {
                 problems.push(format!(
                     "its size is {} bits, not 2048, 3072 or 4096",
@@ -343,12 +359,12 @@ pub(super) fn kek(context: &Context) -> Outcome {
     }
     match &kek.key_ops {
         Some(ops) => {
-            observed.push(format!("ops [{}]", ops.value.join(", ")));
+            let list = ops.value.join(", ");
+            note(&format!("ops [{list}]"));
             let only_import = ops.value.len() == 1 && ops.value[0].eq_ignore_ascii_case("import");
             if !only_import {
                 problems.push(format!(
-                    "its key operations are [{}], not exactly [import]",
-                    ops.value.join(", ")
+                    "its key operations are [{list}], not exactly [import]"
                 ));
             }
         }
@@ -356,7 +372,7 @@ pub(super) fn kek(context: &Context) -> Outcome {
     }
     if let Some(enabled) = &kek.enabled {
         if !enabled.value {
-            observed.push("disabled".to_owned());
+            note("disabled");
             problems.push("it is disabled".to_owned());
         }
     }
@@ -374,26 +390,27 @@ pub(super) fn kek(context: &Context) -> Outcome {
             (Some(_), None) => missing.push("now"),
         }
     }
-    if let (Some(kid), Some(vault)) = (&kek.kid, &facts.azure.vault_name) {
-        match KeyId::parse(&kid.value) {
-            Some(id) if !id.vault.eq_ignore_ascii_case(&vault.value) => problems.push(format!(
+    let kid = kek.kid.as_ref().map(|kid| (kid, KeyId::parse(&kid.value)));
+    match (&kid, &facts.azure.vault_name) {
+        (Some((_, Some(id))), Some(vault)) if !id.vault.eq_ignore_ascii_case(&vault.value) => {
+            problems.push(format!(
                 "it is in vault '{}', not in the target vault '{}'",
                 id.vault, vault.value
-            )),
-            Some(_) => {}
-            None => problems.push(format!(
+            ));
+        }
+        (Some((kid, None)), _) => {
+            problems.push(format!(
                 "its kid '{}' is not a key identifier URL",
                 kid.value
-            )),
+            ));
         }
+        _ => {}
     }
 
-    let name = kek
-        .kid
-        .as_ref()
-        .and_then(|kid| KeyId::parse(&kid.value))
-        .map(|id| format!("'{}' ", id.name))
-        .unwrap_or_default();
+    let name = match &kid {
+        Some((_, Some(id))) => format!("'{}' ", id.name),
+        _ => String::new(),
+    };
     let outcome = if !problems.is_empty() {
         Outcome::fail(
             KEK_REQUIRED,
@@ -412,12 +429,11 @@ pub(super) fn kek(context: &Context) -> Outcome {
             format!("The KEK {name}is an RSA-HSM key allowed only to import."),
         )
     };
+    if observed.is_empty() {
+        observed.push_str("kid only");
+    }
     outcome
-        .observed(if observed.is_empty() {
-            "kid only".to_owned()
-        } else {
-            observed.join(", ")
-        })
+        .observed(observed)
         .used("azure.kek.kid", kek.kid.as_ref())
         .used("azure.kek.kty", kek.kty.as_ref())
         .used("azure.kek.size_bits", kek.size_bits.as_ref())

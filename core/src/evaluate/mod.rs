@@ -172,14 +172,14 @@ fn to_result(rule: &'static Rule, outcome: Outcome, facts: &Facts) -> CheckResul
         Status::Fail | Status::Warn | Status::Unknown
     );
     CheckResult {
-        id: rule.id.to_owned(),
-        title: rule.title.to_owned(),
+        id: Cow::Borrowed(rule.id),
+        title: Cow::Borrowed(rule.title),
         category: rule.category,
         status: outcome.status,
         observed: outcome.observed,
         required: outcome.required,
         message: outcome.message,
-        missing: outcome.missing.into_iter().map(str::to_owned).collect(),
+        missing: outcome.missing.into_iter().map(Cow::Borrowed).collect(),
         evidence: outcome.evidence,
         remediation: needs_fix.then(|| fill_placeholders(&rule.remediation, facts)),
     }

@@ -1,39 +1,69 @@
 //! The result of one rule before it becomes a [`crate::report::CheckResult`], and the wording
 //! for missing facts.
 
-use crate::facts::{Fact, Facts};
+use std::borrow::Cow;
+
+use crate::facts::{source, Fact, Facts};
 use crate::report::{Evidence, Status};
 
 pub(crate) struct Outcome {
     pub status: Status,
     pub observed: Option<String>,
-    pub required: String,
+    pub required: Cow<'static, str>,
     pub message: String,
     pub missing: Vec<&'static str>,
     pub evidence: Vec<Evidence>,
 }
 
+/// Well-known sources, so evidence can borrow them instead of copying.
+const KNOWN_SOURCES: [&str; 17] = [
+    source::USER,
+    source::AZ_VERSION,
+    source::AZ_VERSION_TEXT,
+    source::AZ_CLI_PROCESS,
+    source::AZ_PROFILE,
+    source::AZ_KEYVAULT_SHOW,
+    source::AZ_KEYVAULT_KEY_SHOW,
+    source::GET_DEVICE_INFO,
+    source::LIST_KEY_FLAGS,
+    source::COMMAND_HELP,
+    source::LC_DISPLAY,
+    source::HSM_CONSOLE,
+    source::SECURITY_CONFIG,
+    source::JAVA_VERSION,
+    source::BYOK_FILE,
+    source::CLOUDHSM_DEFAULT,
+    "unspecified",
+];
+
+fn intern_source(text: &str) -> Cow<'static, str> {
+    match KNOWN_SOURCES.iter().find(|known| **known == text) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(text.to_owned()),
+    }
+}
+
 impl Outcome {
-    pub fn new(status: Status, required: impl Into<String>, message: String) -> Outcome {
+    pub fn new(status: Status, required: impl Into<Cow<'static, str>>, message: String) -> Outcome {
         Outcome {
             status,
             observed: None,
             required: required.into(),
             message,
             missing: Vec::new(),
-            evidence: Vec::new(),
+            evidence: Vec::with_capacity(4),
         }
     }
 
-    pub fn pass(required: impl Into<String>, message: String) -> Outcome {
+    pub fn pass(required: impl Into<Cow<'static, str>>, message: String) -> Outcome {
         Outcome::new(Status::Pass, required, message)
     }
 
-    pub fn fail(required: impl Into<String>, message: String) -> Outcome {
+    pub fn fail(required: impl Into<Cow<'static, str>>, message: String) -> Outcome {
         Outcome::new(Status::Fail, required, message)
     }
 
-    pub fn warn(required: impl Into<String>, message: String) -> Outcome {
+    pub fn warn(required: impl Into<Cow<'static, str>>, message: String) -> Outcome {
         Outcome::new(Status::Warn, required, message)
     }
 
@@ -47,7 +77,11 @@ impl Outcome {
 
     /// An `unknown` outcome for missing facts: names each fact, why it is missing if a host
     /// said so, and how to get it.
-    pub fn missing(facts: &Facts, required: impl Into<String>, paths: &[&'static str]) -> Outcome {
+    pub fn missing(
+        facts: &Facts,
+        required: impl Into<Cow<'static, str>>,
+        paths: &[&'static str],
+    ) -> Outcome {
         let mut sentences: Vec<String> = Vec::with_capacity(paths.len());
         for path in paths {
             let sentence = describe_missing(facts, path);
@@ -71,11 +105,11 @@ impl Outcome {
     }
 
     /// Records that the decision used this fact.
-    pub fn used<T>(mut self, path: &str, fact: Option<&Fact<T>>) -> Outcome {
+    pub fn used<T>(mut self, path: &'static str, fact: Option<&Fact<T>>) -> Outcome {
         if let Some(fact) = fact {
             self.evidence.push(Evidence {
-                fact: path.to_owned(),
-                source: fact.source.clone(),
+                fact: Cow::Borrowed(path),
+                source: intern_source(&fact.source),
             });
         }
         self
