@@ -4,15 +4,15 @@ The tests put this folder on PYTHONPATH of an `az` subprocess only, with BYOK_PL
 a recording in the Azure CLI recording format (vcrpy YAML: `interactions`, each a `request`
 and a `response`). Then:
 
-- every HTTP request the CLI sends through `requests` is answered from the recording, matched
+- every HTTP request the CLI sends through `requests` gets its response from the recording, matched
   on method, host and path (the query, which carries api-version, is ignored). Repeated
-  requests take the recorded answers in order. An unrecorded request fails with a connection
+  requests take the recorded responses in order. An unrecorded request fails with a connection
   error and is written to BYOK_PLAYBACK_LOG, so no request can reach a real endpoint;
 - the CLI's profile gives a fake credential, because the recording holds no token. The
   subscription still comes from the azureProfile.json in AZURE_CONFIG_DIR, so a profile with
   no subscription still means "not signed in".
 
-A response may carry `delay: <seconds>`; the answer then waits that long, or raises a read
+A response may carry `delay: <seconds>`; the response then waits that long, or raises a read
 timeout when the client's read timeout is shorter, as a slow service would.
 """
 
@@ -61,7 +61,7 @@ def _install_transport(answers):
         if not queue:
             _log(f"UNRECORDED {request.method} {request.url}")
             raise requests.exceptions.ConnectionError(
-                f"playback: no recorded answer for {request.method} {request.url}",
+                f"playback: no recorded response for {request.method} {request.url}",
                 request=request)
         recorded = queue.popleft()
         _log(f"ANSWERED {request.method} {request.url} {recorded['status']['code']}")
@@ -84,7 +84,7 @@ def _install_transport(answers):
         response.headers = headers
         body = (recorded.get("body") or {}).get("string") or ""
         content = body.encode("utf-8") if isinstance(body, str) else body
-        # azure-core reads the urllib3 response under `raw`, so the answer has one too.
+        # azure-core reads the urllib3 response under `raw`, so the replayed response has one too.
         response.raw = HTTPResponse(body=io.BytesIO(content), headers=dict(headers),
                                     status=response.status_code, reason=response.reason,
                                     preload_content=False, decode_content=False)
