@@ -54,7 +54,7 @@ pub mod source {
 #[serde(deny_unknown_fields)]
 pub struct Fact<T> {
     pub value: T,
-    /// Where the value came from, for example `az version` or `security config XML`.
+    /// Origin of the value, for example `az version` or `security config XML`.
     #[serde(default = "unspecified_source")]
     pub source: String,
 }
@@ -72,7 +72,7 @@ impl<T> Fact<T> {
     }
 }
 
-/// Where the key goes: a Key Vault (Premium SKU) or a Managed HSM.
+/// Destination of the key: a Key Vault (Premium SKU) or a Managed HSM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Target {
@@ -80,7 +80,7 @@ pub enum Target {
     ManagedHsm,
 }
 
-/// Where the key comes from: an on-premises Primus HSM or a CloudHSM partition.
+/// Origin of the key: an on-premises Primus HSM or a CloudHSM partition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HsmService {
@@ -149,7 +149,7 @@ pub struct KekFacts {
     pub not_before: Option<Fact<String>>,
 }
 
-/// What the Azure side shows: the CLI, the login, the vault and the KEK.
+/// Facts from the Azure side: the CLI, the login, the vault and the KEK.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AzureFacts {
@@ -174,10 +174,10 @@ pub struct AzureFacts {
     pub vault_name: Option<Fact<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<Fact<String>>,
-    /// False when Azure answered that the vault does not exist.
+    /// False when Azure reported that the vault does not exist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vault_found: Option<Fact<bool>>,
-    /// What the vault resource is: a Key Vault or a Managed HSM.
+    /// Kind of the vault resource: a Key Vault or a Managed HSM.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vault_kind: Option<Fact<Target>>,
     /// SKU name: `standard` or `premium` for a Key Vault, `Standard_B1` or `Custom_B32` for a Managed HSM.
@@ -205,7 +205,7 @@ pub struct TargetKeyFacts {
     pub extractable: Option<Fact<bool>>,
 }
 
-/// What the HSM side shows: firmware, policy of the device and the partition, setup password.
+/// Facts from the HSM side: firmware, policy of the device and the partition, setup password.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HsmFacts {
@@ -275,7 +275,7 @@ pub struct ToolFacts {
     pub azure_byok_export_available: Option<Fact<bool>>,
 }
 
-/// What a `.byok` file written by `AzureByokExport` contains.
+/// Contents of a `.byok` file written by `AzureByokExport`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ByokFileFacts {
@@ -314,7 +314,7 @@ pub struct Facts {
     pub tools: ToolFacts,
     #[serde(default, skip_serializing_if = "ByokFileFacts::is_empty")]
     pub byok_file: ByokFileFacts,
-    /// Why a fact could not be gathered, keyed by fact path (`azure.kek`, `hsm.firmware`).
+    /// Reasons facts could not be gathered, keyed by fact path (`azure.kek`, `hsm.firmware`).
     /// A check whose fact is missing quotes the reason for that path or its nearest parent.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unavailable: BTreeMap<String, String>,
@@ -448,7 +448,7 @@ impl Facts {
     }
 }
 
-/// A leaf is a `Fact` object (it has `value`) or any non-object value.
+/// Returns true for a `Fact` object (it has `value`) or any non-object value.
 fn is_leaf(value: &serde_json::Value) -> bool {
     match value {
         serde_json::Value::Object(map) => map.contains_key("value"),

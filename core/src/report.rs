@@ -62,7 +62,7 @@ impl Status {
     }
 }
 
-/// The overall answer.
+/// Overall verdict of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
@@ -126,10 +126,10 @@ pub struct CheckResult {
     pub title: Cow<'static, str>,
     pub category: Category,
     pub status: Status,
-    /// What was found, in the tool's own words where possible.
+    /// Observed value, in the tool's own words where possible.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observed: Option<String>,
-    /// What is required in this context.
+    /// Requirement in this context.
     pub required: Cow<'static, str>,
     /// One or two sentences: what was found, why it matters, and for `unknown` which fact is
     /// missing and how to get it.

@@ -29,7 +29,7 @@ use std::fmt;
 use semver::{BuildMetadata, Prerelease, Version};
 use serde::Serialize;
 
-/// How a version string is written.
+/// Notation of a version string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
     /// Azure CLI (PEP 440): `2.61.0`, `2.54.0b1`, `2.0.0+dev`, `2.0.81 *`.
@@ -88,7 +88,7 @@ impl fmt::Display for VersionError {
 
 impl std::error::Error for VersionError {}
 
-/// Longest version text read; longer text is reported as unreadable.
+/// Maximum length of version text read; longer text is reported as unreadable.
 const MAX_VERSION_TEXT: usize = 200;
 
 /// Reads a version string written in `scheme`.
@@ -372,7 +372,7 @@ pub struct VersionSet {
 }
 
 impl VersionSet {
-    /// All versions at or above `major.minor.patch`.
+    /// Returns the set of all versions at or above `major.minor.patch`.
     pub fn at_least(major: u64, minor: u64, patch: u64) -> VersionSet {
         VersionSet {
             ranges: vec![VersionRange {

@@ -72,7 +72,7 @@ pub(super) fn firmware(context: &Context) -> Outcome {
         .used("hsm.firmware", Some(fact))
 }
 
-/// Decides a yes/no HSM policy setting: CloudHSM passes unless a fact says otherwise.
+/// Decides a yes/no HSM policy setting. CloudHSM passes unless a fact contradicts it.
 fn policy_check(
     context: &Context,
     path: &'static str,

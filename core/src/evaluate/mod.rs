@@ -32,7 +32,7 @@ pub struct EvaluateOptions {
     pub now: Option<String>,
 }
 
-/// What every rule can read: the facts and the context, resolved once.
+/// Facts and context, resolved once, that every rule reads.
 pub(crate) struct Context<'a> {
     pub facts: &'a Facts,
     /// The planned target, or failing that what the vault resource is.

@@ -75,8 +75,8 @@ impl Outcome {
         Outcome::new(Status::Unknown, "", message)
     }
 
-    /// An `unknown` outcome for missing facts: names each fact, why it is missing if a host
-    /// said so, and how to get it.
+    /// An `unknown` outcome for missing facts: names each fact, the reason a host
+    /// recorded for it, and how to get it.
     pub fn missing(
         facts: &Facts,
         required: impl Into<Cow<'static, str>>,
@@ -116,7 +116,7 @@ impl Outcome {
     }
 }
 
-/// One sentence on a missing fact: the host's reason if it gave one, then how to get it.
+/// Describes a missing fact in one sentence: the host's reason if it gave one, then how to get it.
 pub(crate) fn describe_missing(facts: &Facts, path: &str) -> String {
     let (label, hint) = fact_help(path);
     match unavailable_reason(facts, path) {
@@ -125,7 +125,7 @@ pub(crate) fn describe_missing(facts: &Facts, path: &str) -> String {
     }
 }
 
-/// The reason a host recorded for this path or its nearest parent (`azure.kek` for
+/// Returns the reason a host recorded for this path or its nearest parent (`azure.kek` for
 /// `azure.kek.kty`).
 fn unavailable_reason<'a>(facts: &'a Facts, path: &str) -> Option<&'a str> {
     let mut prefix = path;
@@ -140,7 +140,7 @@ fn unavailable_reason<'a>(facts: &'a Facts, path: &str) -> Option<&'a str> {
     }
 }
 
-/// A label for a fact path and how an operator gets the fact.
+/// Returns a label for a fact path and how an operator gets the fact.
 pub(crate) fn fact_help(path: &str) -> (&'static str, &'static str) {
     match path {
         "context.target" => ("The target (Key Vault or Managed HSM)", "Choose it with --vault-name or --hsm-name, or on the page."),

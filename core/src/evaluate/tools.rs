@@ -110,7 +110,7 @@ pub(super) fn primus_tools(context: &Context) -> Outcome {
     };
 
     // The installation page (2.3.6 and older lack the command) is stricter than the BYOK
-    // prerequisites (2.2.7); a version in between is a warning until a probe decides.
+    // prerequisites (2.2.7). A version in between is a warning until a probe decides.
     let confirmed = VersionSet::at_least(2, 3, 7);
     let disputed = VersionSet::at_least(2, 2, 7);
     let shown = version.short();

@@ -60,7 +60,7 @@ pub fn render(report: &Report, format: Format) -> String {
     }
 }
 
-/// The context line shared by the text and Markdown renderers.
+/// Returns the context line shared by the text and Markdown renderers.
 fn context_line(report: &Report) -> String {
     let context = &report.context;
     let target = match context.target {
