@@ -16,6 +16,9 @@ WHEELS="$ROOT/target/wheels"
 
 bash scripts/setup-python.sh
 
+step "cargo clippy -p byok-prereqs-py --features python"
+cargo clippy --quiet -p byok-prereqs-py --features python --all-targets -- -D warnings
+
 step "byok-prereqs wheel (maturin, release build)"
 rm -rf "$WHEELS/core"
 "$AZ_VENV/bin/maturin" build --quiet --release -m pyext/Cargo.toml -o "$WHEELS/core" \

@@ -15,9 +15,10 @@ def transform_report_table(result):
         status = check.get("status", "")
         remediation = check.get("remediation") or {}
         fix = remediation.get("summary", "")
+        # Every command, in order: a console fix is a sequence, and its first line alone misleads.
         commands = list(remediation.get("az", [])) + list(remediation.get("console", []))
         if commands:
-            fix = f"{fix} {commands[0]}".strip()
+            fix = f"{fix} {'; '.join(commands)}".strip()
         rows.append(OrderedDict([
             ("Status", f"{_SYMBOLS.get(status, '')} {status}".strip()),
             ("Check", check.get("id", "")),
