@@ -186,7 +186,7 @@ def _gather(cmd, core, settings):
     from azext_byok import _azure, _hsm
 
     cli_ctx = cmd.cli_ctx
-    jobs = [("Azure CLI", lambda: _azure.gather_cli(cli_ctx))]
+    jobs = [("Azure CLI", _azure.gather_cli)]
     offline = Fragment()
     if settings.offline:
         offline.unavailable(_azure.LOGIN_FACTS, _OFFLINE_REASON)
