@@ -1,0 +1,628 @@
+// <byok-prereqs-checklist>: the whole checklist in one custom element, for the page, a static
+// docs site or a customer portal. The element only wires events; Session holds the state and
+// checklist-view.js draws the report.
+//
+// Attributes: target, hsm-service, key-type, key-size, curve (the context), lock-context
+// (the page may not change those), remember (offer to keep facts in this browser).
+// Event: `byok-report-change` (bubbles, composed) with detail { report, facts }.
+
+import { h, withCode, copyText, download } from "./dom.js";
+import { renderChecklist, selectWay, HSM_WAYS } from "./checklist-view.js";
+import { load } from "./index.js";
+import { Session, MAX_INPUT_BYTES, CONTEXT_FIELDS } from "./session.js";
+import { STYLES } from "./styles.js";
+
+export { load };
+
+const TAG = "byok-prereqs-checklist";
+const STORAGE_KEY = "byok-prereqs:facts";
+
+const ATTRIBUTE_FIELDS = {
+  target: "target",
+  "hsm-service": "hsm_service",
+  "key-type": "key_type",
+  "key-size": "key_size",
+  curve: "curve",
+};
+
+const CHOICES = {
+  target: [
+    ["key-vault", "Azure Key Vault (Premium SKU)"],
+    ["managed-hsm", "Azure Managed HSM"],
+  ],
+  hsm_service: [
+    ["primus", "Primus HSM (on premises)"],
+    ["cloudhsm", "Securosys CloudHSM"],
+  ],
+  key_type: [
+    ["RSA", "RSA"],
+    ["EC", "EC"],
+    ["oct", "oct (AES)"],
+  ],
+};
+
+const KEY_SIZES = { RSA: [2048, 3072, 4096], oct: [128, 192, 256] };
+const CURVES = ["P-256", "P-384", "P-521", "P-256K"];
+
+const KIND_LABELS = {
+  "az-version": "az version",
+  "keyvault-show": "az keyvault show",
+  "keyvault-key": "az keyvault key show",
+  "primus-device-info": "Primus device information (GetDeviceInfo, LC display)",
+  "primus-key-flags": "Primus Tools ListKeyFlags",
+  "primus-command-help": "Primus Tools AzureByokExport -help",
+  "hsm-security-config": "HSM security configuration XML",
+  "java-version": "java -version",
+  "byok-file": ".byok file",
+  facts: "Facts bundle (az byok prereqs --export-facts)",
+};
+
+const YES_NO = [
+  ["yes", "Yes"],
+  ["no", "No"],
+  ["", "Not sure"],
+];
+
+const SUBSCRIPTION_STATES = ["Enabled", "Warned", "PastDue", "Disabled", "Deleted"];
+
+let instances = 0;
+
+export class ByokPrereqsChecklist extends HTMLElement {
+  static observedAttributes = [...Object.keys(ATTRIBUTE_FIELDS), "lock-context", "remember"];
+
+  constructor() {
+    super();
+    instances += 1;
+    this.idPrefix = `byok${instances}`;
+    this.attachShadow({ mode: "open" });
+    this.session = null;
+    this.lastReport = null;
+    this.lastFacts = null;
+    this.view = { way: "lc_display", open: new Set() };
+    this.ready = load().then((core) => {
+      this.core = core;
+      this.kinds = core.inputKinds();
+      this.startSession();
+    });
+  }
+
+  /** The last report, or null before the module has loaded. */
+  get report() {
+    return this.lastReport;
+  }
+
+  /** The merged facts the last report was evaluated from. */
+  get facts() {
+    return this.lastFacts;
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot.firstChild) {
+      this.shadowRoot.adoptedStyleSheets = [sheet()];
+      this.shadowRoot.append(h("p", { class: "loading", role: "status" }, "Loading the checks…"));
+    }
+    this.ready.then(() => this.renderAll());
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    // Before the module loads, the attributes are read once when the session starts.
+    if (!this.session) {
+      return;
+    }
+    const field = ATTRIBUTE_FIELDS[name];
+    if (field) {
+      this.session.setContext(field, newValue ?? "");
+    }
+    if (this.shadowRoot.querySelector(".context")) {
+      this.refreshContext();
+    }
+  }
+
+  /** Adds a text as if pasted, and returns the input with what was read from it. */
+  async addInput(text, { name, kind } = {}) {
+    await this.ready;
+    const input = this.session.addInput(text, { name, kind });
+    this.update();
+    return input;
+  }
+
+  /** Removes every input and answer; the context attributes stay. */
+  async clear() {
+    await this.ready;
+    this.startSession();
+    this.renderAll();
+  }
+
+  /** The context fields set by attributes, which the page may not override when locked. */
+  attributeContext() {
+    const context = {};
+    for (const [attribute, field] of Object.entries(ATTRIBUTE_FIELDS)) {
+      const value = this.getAttribute(attribute);
+      if (value) {
+        context[field] = value;
+      }
+    }
+    return context;
+  }
+
+  applyAttributes() {
+    for (const [field, value] of Object.entries(this.attributeContext())) {
+      this.session.setContext(field, value);
+    }
+  }
+
+  renderAll() {
+    const id = (name) => `${this.idPrefix}-${name}`;
+    this.shadowRoot.replaceChildren(
+      h("div", { class: "layout" },
+        h("div", { class: "work" },
+          this.renderContextSection(id),
+          this.renderInputSection(id),
+          this.renderQuestionSection(id),
+        ),
+        h("section", { class: "results", "aria-labelledby": id("checklist") },
+          h("h2", { id: id("checklist") }, "Checklist"),
+          h("div", { class: "report", role: "region", "aria-live": "polite", "aria-label": "Checklist results" }),
+          this.renderExport(id),
+        ),
+      ),
+      h("div", { class: "announcer offscreen", role: "status", "aria-live": "polite" }),
+    );
+    this.update();
+  }
+
+  /** Redraws the context fields, keeping whatever else the operator has typed. */
+  refreshContext() {
+    const id = (name) => `${this.idPrefix}-${name}`;
+    this.shadowRoot.querySelector(".context").replaceWith(this.renderContextSection(id));
+    this.update();
+  }
+
+  renderContextSection(id) {
+    const locked = this.hasAttribute("lock-context");
+    const fromAttributes = this.attributeContext();
+    const select = (field, label, options) =>
+      h("div", { class: "field" },
+        h("label", { for: id(field) }, label),
+        h("select", {
+          id: id(field),
+          name: field,
+          disabled: locked && field in fromAttributes,
+          onchange: (event) => {
+            this.session.setContext(field, event.target.value);
+            if (field === "key_type") {
+              // The size or curve choices depend on the key type.
+              this.session.setContext("key_size", "");
+              this.session.setContext("curve", "");
+              this.refreshContext();
+              this.shadowRoot.getElementById(id("key_type")).focus();
+              return;
+            }
+            this.update();
+          },
+        },
+          h("option", { value: "" }, "Not chosen"),
+          options.map(([value, text]) => h("option", { value, selected: String(this.session.context[field] ?? "") === String(value) }, text)),
+        ),
+        h("p", { class: "hint", id: id(`${field}-hint`), "data-hint": field }),
+      );
+
+    const keyType = this.session.context.key_type;
+    const fields = [
+      select("target", "Target", CHOICES.target),
+      select("hsm_service", "Source HSM", CHOICES.hsm_service),
+      select("key_type", "Target key type", CHOICES.key_type),
+    ];
+    if (keyType === "EC") {
+      fields.push(select("curve", "Curve", CURVES.map((curve) => [curve, curve])));
+    } else if (keyType) {
+      fields.push(select("key_size", "Key size (bits)", KEY_SIZES[keyType].map((size) => [size, String(size)])));
+    }
+    return h("section", { class: "step context", "aria-labelledby": id("context") },
+      h("h2", { id: id("context") }, "1. What are you moving where?"),
+      h("div", { class: "fields" }, fields),
+      h("ul", { class: "conflicts", "data-conflicts": "context" }),
+    );
+  }
+
+  renderInputSection(id) {
+    const paste = h("textarea", {
+      id: id("paste"),
+      rows: "7",
+      spellcheck: "false",
+      autocomplete: "off",
+      "aria-describedby": id("paste-hint"),
+      onkeydown: (event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          addPasted();
+        }
+      },
+    });
+    const kind = h("select", { id: id("kind") },
+      h("option", { value: "" }, "Recognise automatically"),
+      this.kinds.map((name) => h("option", { value: name }, KIND_LABELS[name] ?? name)),
+    );
+    const addPasted = () => {
+      if (!paste.value.trim()) {
+        this.announce("Paste the output of a tool first.");
+        paste.focus();
+        return;
+      }
+      const input = this.session.addInput(paste.value, { kind: kind.value || undefined });
+      paste.value = "";
+      this.update();
+      this.announce(input.error ? `Not read: ${input.error.message}` : `Added: ${input.parsed.label}.`);
+    };
+    const files = h("input", {
+      type: "file",
+      id: id("files"),
+      multiple: true,
+      class: "offscreen",
+      onchange: (event) => {
+        this.addFiles(event.target.files);
+        event.target.value = "";
+      },
+    });
+
+    const zone = h("section", { class: "step inputs", "aria-labelledby": id("inputs") },
+      h("h2", { id: id("inputs") }, "2. Add what your tools print"),
+      h("p", { class: "hint", id: id("paste-hint") },
+        "Paste or drop the output of ", withCode("`az version`, `az keyvault show`, `az keyvault key show`, Primus Tools (GetDeviceInfo, ListKeyFlags), `java -version`"),
+        ", the HSM security configuration XML, a .byok file, or a facts bundle from ", withCode("`az byok prereqs --export-facts`"),
+        ". Everything is read in this page; nothing is sent anywhere.",
+      ),
+      h("label", { for: id("paste") }, "Tool output"),
+      paste,
+      h("div", { class: "row" },
+        h("div", { class: "field" }, h("label", { for: id("kind") }, "Kind"), kind),
+        h("button", { type: "button", class: "primary", onclick: addPasted }, "Add output"),
+        files,
+        h("label", { for: id("files"), class: "button" }, "Choose files…"),
+      ),
+      h("ol", { class: "input-list", "aria-label": "Inputs" }),
+    );
+    zone.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      zone.classList.add("dragging");
+    });
+    zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+    zone.addEventListener("drop", (event) => {
+      event.preventDefault();
+      zone.classList.remove("dragging");
+      this.addFiles(event.dataTransfer.files);
+    });
+    return zone;
+  }
+
+  async addFiles(fileList) {
+    for (const file of Array.from(fileList ?? [])) {
+      if (file.size > MAX_INPUT_BYTES) {
+        this.session.addFailedInput(file.name, {
+          code: "input-too-large",
+          message: `the file is ${file.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes. Give only the output of one command`,
+        });
+        continue;
+      }
+      this.session.addInput(await file.text(), { name: file.name });
+    }
+    this.update();
+  }
+
+  renderQuestionSection(id) {
+    const radios = (field, legend, choices) =>
+      h("fieldset", { class: "question" },
+        h("legend", {}, withCode(legend)),
+        choices.map(([value, text]) => {
+          const inputId = id(`${field}-${value || "unsure"}`);
+          return h("span", { class: "choice" },
+            h("input", {
+              type: "radio",
+              id: inputId,
+              name: id(field),
+              value,
+              checked: (this.session.answers[field] ?? "") === value,
+              onchange: () => {
+                this.session.setAnswer(field, value);
+                this.update();
+              },
+            }),
+            h("label", { for: inputId }, text),
+          );
+        }),
+      );
+
+    const issued = this.session.answers.setup_password_issued_at;
+    return h("section", { class: "step questions", "aria-labelledby": id("questions") },
+      h("h2", { id: id("questions") }, "3. Questions no tool answers"),
+      radios("permanent_secret_fetched", "Has Primus Tools already fetched the permanent secret for this partition?", YES_NO),
+      h("div", { class: "field" },
+        h("label", { for: id("issued") }, "When was the setup password issued? (your local time)"),
+        h("input", {
+          type: "datetime-local",
+          id: id("issued"),
+          value: issued ? toLocalInput(issued) : undefined,
+          onchange: (event) => {
+            const value = event.target.value;
+            this.session.setAnswer("setup_password_issued_at", value ? new Date(value).toISOString().replace(/\.\d+Z$/, "Z") : "");
+            this.update();
+          },
+        }),
+      ),
+      radios("logged_in", "Are you signed in to Azure (`az login`) on the computer that will import the key?", YES_NO),
+      h("div", { class: "field" },
+        h("label", { for: id("subscription") }, withCode("Subscription state (`az account show --query state`)")),
+        h("select", {
+          id: id("subscription"),
+          onchange: (event) => {
+            this.session.setAnswer("subscription_state", event.target.value);
+            this.update();
+          },
+        },
+          h("option", { value: "" }, "Not known"),
+          SUBSCRIPTION_STATES.map((state) => h("option", { value: state, selected: this.session.answers.subscription_state === state }, state)),
+        ),
+      ),
+      radios("azure_byok_export_available", "Does `java -jar primus-tools.jar AzureByokExport -help` print the command's usage?", YES_NO),
+    );
+  }
+
+  renderExport(id) {
+    const remember = this.hasAttribute("remember");
+    return h("div", { class: "export", role: "group", "aria-label": "Export" },
+      h("button", { type: "button", onclick: () => this.exportReport("markdown") }, "Download report (Markdown)"),
+      h("button", { type: "button", onclick: () => this.exportReport("json") }, "Download report (JSON)"),
+      h("button", { type: "button", onclick: () => this.exportFacts() }, "Download facts bundle (JSON)"),
+      remember
+        ? h("span", { class: "choice" },
+          h("input", {
+            type: "checkbox",
+            id: id("remember"),
+            checked: localStorageHas(STORAGE_KEY),
+            onchange: (event) => {
+              if (event.target.checked) {
+                this.save();
+              } else {
+                localStorageRemove(STORAGE_KEY);
+              }
+            },
+          }),
+          h("label", { for: id("remember") }, "Keep the facts in this browser"),
+        )
+        : null,
+    );
+  }
+
+  exportReport(format) {
+    const extension = format === "markdown" ? "md" : "json";
+    const type = format === "markdown" ? "text/markdown" : "application/json";
+    download(`byok-prereqs-report.${extension}`, type, this.core.render(this.lastReport, format), this.shadowRoot);
+  }
+
+  exportFacts() {
+    download("byok-prereqs-facts.json", "application/json", this.core.factsToJson(this.lastFacts), this.shadowRoot);
+  }
+
+  /** Re-evaluates and redraws what depends on the facts: inputs, hints, the checklist. */
+  update() {
+    const root = this.shadowRoot;
+    const { facts, report } = this.session.evaluate();
+    this.lastFacts = facts;
+    this.lastReport = report;
+
+    this.renderInputs(root.querySelector(".input-list"));
+    this.renderHints(facts);
+    const conflicts = root.querySelector('[data-conflicts="context"]');
+    conflicts.replaceChildren(...this.session.userReplaced.map((item) => h("li", {}, describeReplaced(item, "Your choice replaces"))));
+
+    const reportArea = root.querySelector(".report");
+    reportArea.replaceChildren(...renderChecklist(report, this.view).flat());
+    this.wireChecklist(reportArea);
+
+    if (this.hasAttribute("remember") && localStorageHas(STORAGE_KEY)) {
+      this.save();
+    }
+    if (!this.firstReportMarked) {
+      this.firstReportMarked = true;
+      performance.mark("byok-prereqs:first-report");
+    }
+    this.dispatchEvent(new CustomEvent("byok-report-change", { bubbles: true, composed: true, detail: { report, facts } }));
+  }
+
+  renderInputs(list) {
+    list.replaceChildren(...this.session.inputs.map((input) => this.renderInput(input)));
+  }
+
+  renderInput(input) {
+    const idBase = `${this.idPrefix}-input-${input.id}`;
+    const parsed = input.parsed;
+    const heading = parsed ? parsed.label : "Not read";
+    const item = h("li", { class: `input ${parsed ? "read" : "failed"}`, "data-input": input.id, "data-kind": parsed?.kind ?? "" },
+      h("div", { class: "input-head" },
+        h("span", { class: "symbol", "aria-hidden": "true" }, parsed ? "✓" : "✗"),
+        h("span", { class: "input-name" }, input.name),
+        h("span", { class: "input-label" }, `: ${heading}`),
+        h("button", {
+          type: "button",
+          class: "remove",
+          "aria-label": `Remove ${input.name}`,
+          onclick: () => {
+            this.session.removeInput(input.id);
+            this.update();
+            this.announce(`Removed ${input.name}.`);
+          },
+        }, "Remove"),
+      ),
+    );
+    if (input.error) {
+      item.append(h("p", { class: "error", role: "alert" }, withCode(input.error.message)));
+      if (input.text) {
+        const retryKind = h("select", { id: `${idBase}-kind` },
+          this.kinds.map((name) => h("option", { value: name, selected: input.options.kind === name }, KIND_LABELS[name] ?? name)),
+        );
+        item.append(h("div", { class: "row" },
+          h("div", { class: "field" }, h("label", { for: `${idBase}-kind` }, "Read as"), retryKind),
+          h("button", {
+            type: "button",
+            onclick: () => {
+              this.session.reparse(input.id, { kind: retryKind.value });
+              this.update();
+            },
+          }, "Read again"),
+        ));
+      }
+    }
+    const choices = parsed?.facts?.hsm?.partition_choices?.value;
+    if (choices?.length) {
+      const partition = h("select", { id: `${idBase}-partition` },
+        h("option", { value: "" }, "Choose a partition"),
+        choices.map((name) => h("option", { value: name }, name)),
+      );
+      item.append(h("div", { class: "row" },
+        h("div", { class: "field" }, h("label", { for: `${idBase}-partition` }, "Partition"), partition),
+        h("button", {
+          type: "button",
+          onclick: () => {
+            this.session.reparse(input.id, { kind: input.options.kind, partition: partition.value });
+            this.update();
+          },
+        }, "Read this partition"),
+      ));
+    }
+    const notes = [
+      ...(parsed?.warnings ?? []).map((warning) => h("li", { class: "warning" }, h("span", { "aria-hidden": "true" }, "! "), "Warning: ", withCode(warning))),
+      ...input.replaced.map((item) => h("li", { class: "conflict" }, h("span", { "aria-hidden": "true" }, "⇄ "), describeReplaced(item, "Replaces"))),
+    ];
+    if (notes.length) {
+      item.append(h("ul", { class: "notes" }, notes));
+    }
+    return item;
+  }
+
+  /**
+   * Shows a context value that an input set, when the operator chose none: the empty option
+   * names it and the hint gives its source.
+   */
+  renderHints(facts) {
+    for (const field of CONTEXT_FIELDS) {
+      const hint = this.shadowRoot.querySelector(`[data-hint="${field}"]`);
+      const select = this.shadowRoot.getElementById(`${this.idPrefix}-${field}`);
+      if (!hint || !select) {
+        continue;
+      }
+      const fact = field in this.session.context ? undefined : facts.context?.[field];
+      const label = fact ? (CHOICES[field]?.find(([value]) => String(value) === String(fact.value))?.[1] ?? String(fact.value)) : "";
+      select.options[0].textContent = fact ? `As read: ${label}` : "Not chosen";
+      hint.textContent = fact ? `Source: ${fact.source}` : "";
+    }
+  }
+
+  wireChecklist(area) {
+    for (const tab of area.querySelectorAll('[role="tab"]')) {
+      tab.addEventListener("click", () => {
+        this.view.way = tab.dataset.way;
+        selectWay(area, this.view.way, tab);
+      });
+      tab.addEventListener("keydown", (event) => {
+        const keys = { ArrowRight: 1, ArrowLeft: -1, Home: "first", End: "last" };
+        if (!(event.key in keys)) {
+          return;
+        }
+        event.preventDefault();
+        const ways = HSM_WAYS.map((way) => way.key);
+        const step = keys[event.key];
+        const index = ways.indexOf(tab.dataset.way);
+        const next = step === "first" ? 0 : step === "last" ? ways.length - 1 : (index + step + ways.length) % ways.length;
+        this.view.way = ways[next];
+        selectWay(area, this.view.way, tab.parentElement.querySelector(`[data-way="${ways[next]}"]`));
+      });
+    }
+    for (const button of area.querySelectorAll("button.copy")) {
+      button.addEventListener("click", async () => {
+        const copied = await copyText(button.dataset.copy, this.shadowRoot);
+        button.textContent = copied ? "Copied" : "Copy failed";
+        this.announce(copied ? "Copied to the clipboard." : "Copying failed; select the text and copy it.");
+        setTimeout(() => (button.textContent = "Copy"), 1500);
+      });
+    }
+  }
+
+  announce(text) {
+    const announcer = this.shadowRoot.querySelector(".announcer");
+    if (announcer) {
+      announcer.textContent = text;
+    }
+  }
+
+  /** Saves the merged facts, never the pasted texts, which may hold more than the facts. */
+  save() {
+    try {
+      localStorage.setItem(STORAGE_KEY, this.core.factsToJson(this.lastFacts));
+    } catch {
+      this.announce("The facts could not be kept: this browser does not allow local storage here.");
+    }
+  }
+
+  startSession() {
+    this.session = new Session(this.core);
+    this.applyAttributes();
+    this.restoreSaved();
+  }
+
+  restoreSaved() {
+    if (!this.hasAttribute("remember")) {
+      return;
+    }
+    const saved = localStorageGet(STORAGE_KEY);
+    if (saved) {
+      this.session.addInput(saved, { name: "Facts kept in this browser", kind: "facts" });
+    }
+  }
+}
+
+function describeReplaced(item, verb) {
+  const show = (fact) => (fact && typeof fact === "object" && "value" in fact ? `${JSON.stringify(fact.value)} (from ${fact.source})` : JSON.stringify(fact));
+  return `${verb} ${item.path}: ${show(item.old)} with ${show(item.new)}`;
+}
+
+function toLocalInput(rfc3339) {
+  const date = new Date(rfc3339);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 16);
+}
+
+// Local storage throws where the browser forbids it (some file:// and sandboxed frames).
+function localStorageGet(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function localStorageHas(key) {
+  return localStorageGet(key) !== null;
+}
+
+function localStorageRemove(key) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+let styleSheet = null;
+
+/** One constructed style sheet for all instances; CSP style-src does not apply to it. */
+function sheet() {
+  if (!styleSheet) {
+    styleSheet = new CSSStyleSheet();
+    styleSheet.replaceSync(STYLES);
+  }
+  return styleSheet;
+}
+
+if (!customElements.get(TAG)) {
+  customElements.define(TAG, ByokPrereqsChecklist);
+}
