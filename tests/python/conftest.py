@@ -113,11 +113,14 @@ def az(installed_extension, tmp_path):
     """Run `az` in a copy of the configuration, with playback and a chosen sign-in state."""
     counter = {"runs": 0}
 
-    def run(*args, recording=None, signed_in=True, env=None, timeout=180):
+    def run(*args, recording=None, signed_in=True, env=None, timeout=180, remove_native=False):
         counter["runs"] += 1
         work = tmp_path / f"run{counter['runs']}"
         config_dir = work / "config"
         shutil.copytree(installed_extension, config_dir)
+        if remove_native:
+            # A broken install: the extension is there, its native dependency is not.
+            shutil.rmtree(config_dir / "cliextensions" / "byok" / "byok_prereqs")
         profile = SIGNED_IN_PROFILE if signed_in else SIGNED_OUT_PROFILE
         (config_dir / "azureProfile.json").write_text(json.dumps(profile))
 

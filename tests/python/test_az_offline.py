@@ -203,3 +203,21 @@ def test_unreadable_saved_output_makes_unknown(az, tmp_path):
     assert firmware["status"] == "unknown"
     assert "--device-info 'info.txt' could not be read" in firmware["message"]
     assert "could not be read" in result.stderr
+
+
+def test_missing_native_module_is_explained(az):
+    result = az("byok", "prereqs", "--offline", remove_native=True)
+
+    assert result.code == 1
+    assert "byok_prereqs could not be loaded" in result.stderr
+    assert "az extension add" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_native_module_keeps_az_working(az):
+    version = az("version", remove_native=True)
+    help_text = az("byok", "prereqs", "--help", remove_native=True)
+
+    assert version.code == 0
+    assert "azure-cli" in version.stdout
+    assert help_text.code == 0

@@ -134,7 +134,7 @@ def _attribute(model, *names):
 
 
 def _text(value):
-    """The service's text of an enum member or a plain string."""
+    """Return the service's text of an enum member, or a plain string unchanged."""
     return str(getattr(value, "value", value))
 
 
@@ -201,7 +201,7 @@ def _rfc3339(moment):
 def describe_azure_error(error, resource, permission, timeout):
     """Return the cause of a failed Azure call in plain words, naming the resource.
 
-    `permission` names the missing right and where it is missing, for a 403 answer.
+    `permission` names the missing right and where it is missing, for a 403 response.
     """
     from azure.core.exceptions import (
         ServiceRequestError,

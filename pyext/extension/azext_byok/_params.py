@@ -1,4 +1,4 @@
-"""Arguments of `az byok prereqs`. Every help text says what the argument sets and its unit."""
+"""Arguments of `az byok prereqs`. Every help text names what the argument sets and its unit."""
 
 from azure.cli.core.commands.parameters import get_enum_type
 
@@ -24,7 +24,8 @@ def load_arguments(self, _):
                    help="Name of the key exchange key (KEK) in the vault.")
         c.argument("kek_id", options_list=["--kek-id"],
                    help="Key identifier URL of the KEK, for example "
-                        "https://contoso-kv.vault.azure.net/keys/KEKforBYOK/<version>.")
+                        "https://contoso-kv.vault.azure.net/keys/KEKforBYOK/<version>. "
+                        "Give --vault-name or --hsm-name as well for the vault checks.")
         c.argument("key_type", options_list=["--key-type"], arg_type=get_enum_type(KEY_TYPES),
                    help="Type of the target key: RSA, EC or oct (AES).")
         c.argument("key_size", options_list=["--key-size"], type=int,

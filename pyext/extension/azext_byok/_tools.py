@@ -15,7 +15,7 @@ from azext_byok._constants import MAX_TOOL_OUTPUT_BYTES
 
 logger = get_logger(__name__)
 
-# Longest excerpt of a tool's error output quoted in a report message, in characters.
+# Maximum length, in characters, of a tool's error output quoted in a report message.
 _MAX_EXCERPT_CHARS = 200
 
 
