@@ -77,12 +77,14 @@ pub fn render(
     #[wasm_bindgen(unchecked_param_type = "Format | \"md\"")] format: &str,
 ) -> Result<String, JsValue> {
     let format = Format::from_name(format).map_err(to_js_error)?;
-    let report = serde_wasm_bindgen::from_value(report).map_err(|error| {
-        to_js_error(Error::new(
-            ErrorCode::InvalidInput,
-            format!("report: {error}; pass a report returned by evaluate"),
-        ))
-    })?;
+    let report = json_from_js(report)
+        .and_then(|json| serde_json::from_value(json).map_err(|error| error.to_string()))
+        .map_err(|message| {
+            to_js_error(Error::new(
+                ErrorCode::InvalidInput,
+                format!("report: {message}; pass a report returned by evaluate"),
+            ))
+        })?;
     Ok(byok_core::render(&report, format))
 }
 
@@ -115,10 +117,10 @@ fn to_js_error(error: Error) -> JsValue {
 /// Reads a facts object through the core's own reader, so errors name the field path as they
 /// do for a facts file.
 fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|error| {
+    let json = json_from_js(value).map_err(|message| {
         to_js_error(Error::new(
             ErrorCode::InvalidFacts,
-            format!("the facts are not a plain JSON object: {error}"),
+            format!("the facts are not a plain JSON object: {message}"),
         ))
     })?;
     Facts::from_value(json).map_err(to_js_error)
@@ -129,12 +131,21 @@ fn options_from_js<T: DeserializeOwned + Default>(value: Option<JsValue>) -> Res
     let Some(value) = value.filter(|value| !value.is_undefined() && !value.is_null()) else {
         return Ok(T::default());
     };
-    serde_wasm_bindgen::from_value(value).map_err(|error| {
-        to_js_error(Error::new(
-            ErrorCode::InvalidOption,
-            format!("options: {error}"),
-        ))
-    })
+    json_from_js(value)
+        .and_then(|json| serde_json::from_value(json).map_err(|error| error.to_string()))
+        .map_err(|message| {
+            to_js_error(Error::new(
+                ErrorCode::InvalidOption,
+                format!("options: {message}"),
+            ))
+        })
+}
+
+/// Converts a JavaScript value into JSON. Going through JSON, rather than deserializing the
+/// target type from the object directly, makes `deny_unknown_fields` reject unknown keys:
+/// serde-wasm-bindgen reads only the fields a struct declares.
+fn json_from_js(value: JsValue) -> Result<serde_json::Value, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
 }
 
 /// Converts a value into plain JavaScript objects and arrays.
