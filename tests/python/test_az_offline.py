@@ -221,3 +221,27 @@ def test_missing_native_module_keeps_az_working(az):
     assert version.code == 0
     assert "azure-cli" in version.stdout
     assert help_text.code == 0
+
+
+@requires_readers
+def test_utf16_saved_output_is_read(az, tmp_path):
+    saved = tmp_path / "getdeviceinfo-powershell.txt"
+    text = (EXAMPLES / "getdeviceinfo.txt").read_text()
+    saved.write_bytes(text.encode("utf-16"))
+
+    result = az("byok", "prereqs", "--offline", "--key-type", "EC", "--curve", "P-256",
+                "--device-info", saved)
+
+    assert result.check("hsm.firmware")["status"] == "pass"
+
+
+def test_oversized_saved_output_is_rejected(az, tmp_path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as stream:
+        stream.truncate(32 * 1024 * 1024 + 1)
+
+    result = az("byok", "prereqs", "--offline", "--device-info", big)
+
+    assert result.code == 1
+    assert "larger than the limit of 33554432 bytes" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -109,3 +109,16 @@ def test_kek_id_reads_key(az):
 
     assert "403 Forbidden" in result.check("azure.kek")["message"]
     assert result.unrecorded() == []
+
+
+def test_unauthorized_asks_for_login(az):
+    result = az("byok", "prereqs", "--vault-name", "contoso-kv", "-g", "contoso-rg",
+                "--kek-name", "KEKforBYOK", recording="unauthorized")
+
+    sku = result.check("azure.vault.sku")
+    assert sku["status"] == "unknown"
+    assert "401 Unauthorized (InvalidAuthenticationTokenTenant)" in sku["message"]
+    assert "run `az login` again" in sku["message"]
+    kek = result.check("azure.kek")
+    assert "401 Unauthorized" in kek["message"]
+    assert result.unrecorded() == []

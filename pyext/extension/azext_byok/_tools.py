@@ -111,10 +111,14 @@ def run_tool(argv, label, timeout):
 
 
 def _kill_group(process):
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    else:
+        # Windows has no process groups here; the JVM is stopped on its own.
+        process.kill()
     process.wait()
 
 

@@ -1,5 +1,6 @@
 """`az byok prereqs`: gather facts, evaluate them with the core, return the report."""
 
+import codecs
 import json
 import os
 import shutil
@@ -32,6 +33,10 @@ _SAVED_OUTPUTS = [
 _OFFLINE_REASON = ("not checked because --offline makes no Azure calls; run the command "
                    "without --offline on a computer signed in with `az login`, or merge its "
                    "facts with --facts")
+
+# Input limits of the core, in bytes: facts bundles, and any other text.
+MAX_FACTS_BYTES = 4 * 1024 * 1024
+MAX_INPUT_BYTES = 32 * 1024 * 1024
 
 _EXIT_CODES = {"ready": EXIT_READY, "not-ready": EXIT_NOT_READY, "incomplete": EXIT_INCOMPLETE}
 
@@ -114,22 +119,33 @@ def _to_cli_error(error, what):
     return UnclassifiedUserFault(f"{what}: {error}")
 
 
-def _read_text(path, option):
-    """Read a file the user named, as UTF-8 with undecodable bytes replaced."""
+def _read_text(path, option, limit):
+    """Read a file the user named, up to `limit` bytes.
+
+    Text saved by Windows PowerShell is UTF-16 with a byte order mark, so the mark decides the
+    encoding; otherwise it is UTF-8 with undecodable bytes replaced.
+    """
     from azure.cli.core.azclierror import FileOperationError
 
     try:
         with open(path, "rb") as stream:
-            data = stream.read()
+            data = stream.read(limit + 1)
     except OSError as error:
         raise FileOperationError(f"{option} '{path}' could not be read: {error.strerror}",
                                  "Check the path and its permissions.") from None
-    return data.decode("utf-8", errors="replace")
+    if len(data) > limit:
+        raise FileOperationError(
+            f"{option} '{path}' is larger than the limit of {limit} bytes and was not read.",
+            "Give the output of one command only.")
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def _read_bundle(core, path):
     fragment = Fragment()
-    text = _read_text(path, "--facts")
+    text = _read_text(path, "--facts", MAX_FACTS_BYTES)
     try:
         parsed = core.parse_text(text, kind="facts")
     except core.ByokError as error:
@@ -141,7 +157,7 @@ def _read_bundle(core, path):
 def _read_saved_output(core, path, option, kind, paths, partition):
     """Read a saved tool output; an unreadable one makes its checks `unknown`, with the cause."""
     fragment = Fragment()
-    text = _read_text(path, option)
+    text = _read_text(path, option, MAX_INPUT_BYTES)
     try:
         parsed = core.parse_text(text, kind=kind,
                                  partition=partition if kind == "hsm-security-config" else None)
