@@ -177,6 +177,7 @@ def test_unknown_skip_id_is_error(az):
 
     assert result.code == 1
     assert "unknown check id 'no.such.check'" in result.stderr
+    assert "azure.cli.version" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -54,6 +54,7 @@ def byok_prereqs(cmd, vault_name=None, hsm_name=None, resource_group_name=None, 
     settings.java_given = java is not None
     settings.java = java or shutil.which("java") or "java"
     core = _import_core()
+    _check_skip_ids(core, skip)
 
     # Facts in order of precedence: the bundle, saved outputs, what this run gathers, and
     # last the arguments, which the user entered on purpose.
@@ -95,6 +96,17 @@ def _import_core():
             "--source <byok wheel> with the byok-prereqs wheel where pip finds it "
             "(for example PIP_FIND_LINKS=<folder>).") from None
     return byok_prereqs
+
+
+def _check_skip_ids(core, skip):
+    """Reject unknown check ids before any slow call runs."""
+    from azure.cli.core.azclierror import InvalidArgumentValueError
+
+    unknown = [check_id for check_id in skip or [] if check_id not in core.CHECK_IDS]
+    if unknown:
+        raise InvalidArgumentValueError(
+            f"--skip: unknown check id '{unknown[0]}'.",
+            f"Valid ids are {', '.join(core.CHECK_IDS)}.")
 
 
 def _to_cli_error(error, what):
