@@ -148,7 +148,13 @@ fn read_text(cleaned: &str) -> Parsed {
         let trimmed = line.trim();
         if let Some((found, marked)) = azure_cli_line(trimmed) {
             match &version {
-                Some((first, _)) if first != found => other_versions.push(found.to_owned()),
+                Some((first, _)) if first != found => {
+                    if other_versions.len() < 5
+                        && !other_versions.iter().any(|known| known == found)
+                    {
+                        other_versions.push(found.to_owned());
+                    }
+                }
                 Some(_) => {}
                 None => version = Some((found.to_owned(), marked)),
             }

@@ -76,16 +76,20 @@ fn strip_markers(line: &str) -> &str {
 fn remove_fences(line: &str) -> String {
     let mut output = String::with_capacity(line.len());
     let mut rest = line;
+    // True while only whitespace precedes the fences seen so far: the fence opens a block.
+    let mut opening = true;
     while let Some(position) = rest.find("```") {
-        output.push_str(&rest[..position]);
-        rest = &rest[position + 3..];
-        // A language word directly after the fence (```json) belongs to the fence.
-        let word_length = rest
-            .bytes()
-            .take_while(|byte| byte.is_ascii_alphanumeric() || *byte == b'-')
-            .count();
-        if output.trim().is_empty() {
-            rest = &rest[word_length..];
+        let before = rest.get(..position).unwrap_or("");
+        output.push_str(before);
+        opening &= before.trim().is_empty();
+        rest = rest.get(position + 3..).unwrap_or("");
+        // A language word directly after an opening fence (```json) belongs to the fence.
+        if opening {
+            let word_length = rest
+                .bytes()
+                .take_while(|byte| byte.is_ascii_alphanumeric() || *byte == b'-')
+                .count();
+            rest = rest.get(word_length..).unwrap_or("");
         }
     }
     output.push_str(rest);
@@ -123,25 +127,25 @@ fn decode_html(line: &str) -> String {
     let mut output = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(position) = rest.find(['&', '<']) {
-        output.push_str(&rest[..position]);
-        rest = &rest[position..];
+        output.push_str(rest.get(..position).unwrap_or(""));
+        rest = rest.get(position..).unwrap_or("");
         if rest.starts_with('&') {
             match decode_entity(rest) {
                 Some((character, length)) => {
                     output.push(character);
-                    rest = &rest[length..];
+                    rest = rest.get(length..).unwrap_or("");
                 }
                 None => {
                     output.push('&');
-                    rest = &rest[1..];
+                    rest = rest.get(1..).unwrap_or("");
                 }
             }
         } else {
             match html_tag_length(rest) {
-                Some(length) => rest = &rest[length..],
+                Some(length) => rest = rest.get(length..).unwrap_or(""),
                 None => {
                     output.push('<');
-                    rest = &rest[1..];
+                    rest = rest.get(1..).unwrap_or("");
                 }
             }
         }
@@ -152,7 +156,8 @@ fn decode_html(line: &str) -> String {
 
 /// Reads an entity at the start of `text`; returns the character and the entity's length.
 fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let end = text.get(..12).unwrap_or(text).find(';')?;
+    // Entities are short; looking further would make a line of `&` quadratic.
+    let end = text.bytes().take(12).position(|byte| byte == b';')?;
     let name = text.get(1..end)?;
     let character = match name {
         "quot" => '"',
@@ -173,6 +178,9 @@ fn decode_entity(text: &str) -> Option<(char, usize)> {
     Some((character, end + 1))
 }
 
+/// Longest HTML tag removed, in bytes, attributes included.
+const MAX_TAG_BYTES: usize = 256;
+
 /// Length of an HTML tag from [`HTML_TAGS`] at the start of `text`, such as `<br>`,
 /// `</code>` or `<a href="...">`.
 fn html_tag_length(text: &str) -> Option<usize> {
@@ -190,7 +198,11 @@ fn html_tag_length(text: &str) -> Option<usize> {
     if !after_name.starts_with(['>', ' ', '/']) {
         return None;
     }
-    let close = text.find('>')?;
+    // Tags in pasted output are short; a bounded search keeps a line of `<br` linear.
+    let close = text
+        .bytes()
+        .take(MAX_TAG_BYTES)
+        .position(|byte| byte == b'>')?;
     Some(close + 1)
 }
 

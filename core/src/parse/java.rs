@@ -7,6 +7,8 @@
 //! gives the Java version; the runtime line's `(build ...)` is read only when the first line
 //! is missing. `javac` prints the compiler's version, which is not read.
 
+use std::collections::HashSet;
+
 use super::{invalid_input, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts};
@@ -40,6 +42,9 @@ const NOT_FOUND_PHRASES: [&str; 24] = [
     "内部コマンドまたは外部コマンド",
     "認識されていません",
 ];
+
+/// Most versions a message lists.
+const MAX_LISTED: usize = 5;
 
 /// One `java -version` run: its version line and the runtime line after it.
 struct Run {
@@ -77,17 +82,23 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
     };
 
     tools.java_present = Some(Fact::new(true, source::JAVA_VERSION));
-    let mut versions: Vec<&str> = Vec::new();
-    for run in &runs {
-        if !versions.contains(&run.version.as_str()) {
-            versions.push(run.version.as_str());
-        }
-    }
+    let mut seen = HashSet::new();
+    let versions: Vec<&str> = runs
+        .iter()
+        .map(|run| run.version.as_str())
+        .filter(|version| seen.insert(*version))
+        .collect();
     if versions.len() > 1 {
+        let listed: Vec<&str> = versions.iter().copied().take(MAX_LISTED).collect();
+        let more = if versions.len() > MAX_LISTED {
+            ", ..."
+        } else {
+            ""
+        };
         let reason = format!(
-            "this text shows {} Java runtimes with different versions ({}); it does not show which one runs Primus Tools. Run `java -version` once, in the shell that runs Primus Tools, and paste only its output.",
+            "this text shows {} Java runtimes with different versions ({}{more}); it does not show which one runs Primus Tools. Run `java -version` once, in the shell that runs Primus Tools, and paste only its output.",
             versions.len(),
-            versions.join(", ")
+            listed.join(", ")
         );
         warnings.push(format!("Java version not read: {reason}"));
         facts

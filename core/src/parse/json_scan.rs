@@ -29,11 +29,19 @@ pub(crate) enum Value {
     Missing,
 }
 
-/// One value and the keys that lead to it, joined with `.` (`properties.sku.name`).
+/// One value, its key, and the entry of the object or array that contains it.
+///
+/// Paths are kept as links to the parent entry, not as strings, so that memory and time stay
+/// linear in the input even for long keys at deep nesting.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
-    pub path: String,
+    /// The key, or `[]` for an array item.
+    pub key: String,
     pub value: Value,
+    /// Index of the entry that opened the containing object or array; None at the outermost
+    /// level. Objects without a key (the outermost one, or prose such as `Content : {`)
+    /// have no entry, so their members belong to the level around them.
+    pub parent: Option<usize>,
 }
 
 /// What the reader found in a text.
@@ -57,27 +65,56 @@ impl JsonDocument {
         })
     }
 
-    /// Returns the first value whose path is `path`, or failing that ends with `.path`.
+    /// True when the keys leading to entry `index` are `segments`, or end with them when
+    /// `exact` is false.
+    fn path_matches(&self, index: usize, segments: &[&str], exact: bool) -> bool {
+        let mut current = Some(index);
+        for segment in segments.iter().rev() {
+            let Some(entry) = current.and_then(|index| self.entries.get(index)) else {
+                return false;
+            };
+            if entry.key != *segment {
+                return false;
+            }
+            current = entry.parent;
+        }
+        !exact || current.is_none()
+    }
+
+    /// Index of the first entry whose path is `path` (keys joined with `.`), or failing that
+    /// whose path ends with it.
+    fn find(&self, path: &str) -> Option<usize> {
+        let segments: Vec<&str> = path.split('.').collect();
+        let last = segments.last().copied().unwrap_or_default();
+        let candidates = || {
+            self.entries
+                .iter()
+                .enumerate()
+                .filter(move |(_, entry)| entry.key == last)
+                .map(|(index, _)| index)
+        };
+        candidates()
+            .find(|index| self.path_matches(*index, &segments, true))
+            .or_else(|| candidates().find(|index| self.path_matches(*index, &segments, false)))
+    }
+
+    /// Returns the first value at `path` (see [`JsonDocument::find`]).
     pub fn get(&self, path: &str) -> Option<&Value> {
-        self.entry(path).map(|entry| &entry.value)
+        self.find(path)
+            .and_then(|index| self.entries.get(index))
+            .map(|entry| &entry.value)
     }
 
-    /// Returns the first entry whose path is `path`, or failing that ends with `.path`.
-    pub fn entry(&self, path: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|entry| entry.path == path)
-            .or_else(|| {
-                self.entries.iter().find(|entry| {
-                    entry.path.len() > path.len()
-                        && entry.path.ends_with(path)
-                        && entry.path.as_bytes().get(entry.path.len() - path.len() - 1)
-                            == Some(&b'.')
-                })
-            })
+    /// Returns the first value whose path is exactly `path`, from the outermost object.
+    pub fn get_exact(&self, path: &str) -> Option<&Value> {
+        let segments: Vec<&str> = path.split('.').collect();
+        (0..self.entries.len())
+            .find(|index| self.path_matches(*index, &segments, true))
+            .and_then(|index| self.entries.get(index))
+            .map(|entry| &entry.value)
     }
 
-    /// Returns the first string value at `path` (see [`JsonDocument::get`]).
+    /// Returns the first string value at `path` (see [`JsonDocument::find`]).
     pub fn string(&self, path: &str) -> Option<&str> {
         match self.get(path) {
             Some(Value::String(text)) => Some(text.as_str()),
@@ -92,53 +129,42 @@ impl JsonDocument {
 
     /// True when any key in the document is `key`.
     pub fn has_key(&self, key: &str) -> bool {
-        self.entries.iter().any(|entry| {
-            entry.path == key
-                || (entry.path.ends_with(key)
-                    && entry.path.len() > key.len()
-                    && entry.path.as_bytes().get(entry.path.len() - key.len() - 1) == Some(&b'.'))
-        })
+        self.entries.iter().any(|entry| entry.key == key)
     }
 
-    /// Returns the items of the array that starts at `path`, with the path of the array.
-    pub fn array_strings(&self, path: &str) -> Option<Vec<String>> {
-        let start = self.entry(path)?;
-        if start.value != Value::Array {
+    /// Returns the string members of the object or array that starts at `path`, in order,
+    /// or None when `path` is not an object or array of the expected kind.
+    fn members(&self, path: &str, container: &Value) -> Option<Vec<(&str, &str)>> {
+        let index = self.find(path)?;
+        if self.entries.get(index).map(|entry| &entry.value) != Some(container) {
             return None;
         }
-        let item_path = format!("{}.[]", start.path);
         Some(
             self.entries
                 .iter()
-                .filter(|entry| entry.path == item_path)
+                .skip(index + 1)
+                .filter(|entry| entry.parent == Some(index))
                 .filter_map(|entry| match &entry.value {
-                    Value::String(text) => Some(text.clone()),
+                    Value::String(text) => Some((entry.key.as_str(), text.as_str())),
                     _ => None,
                 })
                 .collect(),
         )
     }
 
+    /// Returns the string items of the array that starts at `path`.
+    pub fn array_strings(&self, path: &str) -> Option<Vec<String>> {
+        let items = self.members(path, &Value::Array)?;
+        Some(items.into_iter().map(|(_, text)| text.to_owned()).collect())
+    }
+
     /// Returns the string members of the object that starts at `path`, in order.
     pub fn object_strings(&self, path: &str) -> Option<Vec<(String, String)>> {
-        let start = self.entry(path)?;
-        if start.value != Value::Object {
-            return None;
-        }
-        let prefix = format!("{}.", start.path);
+        let members = self.members(path, &Value::Object)?;
         Some(
-            self.entries
-                .iter()
-                .filter_map(|entry| {
-                    let member = entry.path.strip_prefix(&prefix)?;
-                    if member.contains('.') {
-                        return None;
-                    }
-                    match &entry.value {
-                        Value::String(text) => Some((member.to_owned(), text.clone())),
-                        _ => None,
-                    }
-                })
+            members
+                .into_iter()
+                .map(|(key, text)| (key.to_owned(), text.to_owned()))
                 .collect(),
         )
     }
@@ -368,8 +394,8 @@ enum Frame {
 
 struct Builder {
     document: JsonDocument,
-    stack: Vec<(Frame, usize)>,
-    path: String,
+    /// Open objects and arrays, each with the entry its members belong to.
+    stack: Vec<(Frame, Option<usize>)>,
     /// Key read at the outermost level, outside any object: the paste started mid-object.
     root_key: Option<String>,
     missing_values: usize,
@@ -389,39 +415,35 @@ impl Builder {
         matches!(self.stack.last(), Some((Frame::Array, _)))
     }
 
-    /// Path for a value read now, or None when the value has no key (prose or a stray value).
-    fn value_path(&mut self) -> Option<String> {
-        let in_array = self.in_array();
-        let base = self.path.clone();
-        let segment = if in_array {
+    fn parent(&self) -> Option<usize> {
+        self.stack.last().and_then(|(_, parent)| *parent)
+    }
+
+    /// Key for a value read now, or None when the value has no key (prose, a stray value).
+    fn take_key(&mut self) -> Option<String> {
+        if self.in_array() {
             Some("[]".to_owned())
         } else {
             self.pending_key().and_then(Option::take)
-        }?;
-        Some(if base.is_empty() {
-            segment
-        } else {
-            format!("{base}.{segment}")
-        })
+        }
     }
 
-    fn push_value(&mut self, value: Value) {
-        if let Some(path) = self.value_path() {
-            self.document.entries.push(Entry { path, value });
-        }
+    /// Records a value under the current key; returns its index, or None for a keyless value.
+    fn push_value(&mut self, value: Value) -> Option<usize> {
+        let key = self.take_key()?;
+        let parent = self.parent();
+        self.document.entries.push(Entry { key, value, parent });
+        Some(self.document.entries.len() - 1)
     }
 
     fn close_pending_without_value(&mut self) {
         if let Some(key) = self.pending_key().and_then(Option::take) {
             self.missing_values += 1;
-            let path = if self.path.is_empty() {
-                key
-            } else {
-                format!("{}.{key}", self.path)
-            };
+            let parent = self.parent();
             self.document.entries.push(Entry {
-                path,
+                key,
                 value: Value::Missing,
+                parent,
             });
         }
     }
@@ -433,7 +455,6 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
     let mut builder = Builder {
         document: JsonDocument::default(),
         stack: Vec::new(),
-        path: String::new(),
         root_key: None,
         missing_values: 0,
         unmatched_closers: 0,
@@ -483,7 +504,9 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
                     _ => None,
                 };
                 match value {
-                    Some(value) => builder.push_value(value),
+                    Some(value) => {
+                        builder.push_value(value);
+                    }
                     // A bare word after a key is not JSON; the key has no readable value.
                     None => builder.close_pending_without_value(),
                 }
@@ -503,20 +526,15 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
                 } else {
                     (Frame::Array, Value::Array)
                 };
-                let saved_length = builder.path.len();
-                if let Some(path) = builder.value_path() {
-                    builder.document.entries.push(Entry {
-                        path: path.clone(),
-                        value,
-                    });
-                    builder.path = path;
-                }
-                builder.stack.push((frame, saved_length));
+                // A keyless object (the outermost one, or prose such as `Content : {`) adds no
+                // level: its members belong to the level around it.
+                let parent = builder.push_value(value).or_else(|| builder.parent());
+                builder.stack.push((frame, parent));
             }
             Token::Close(bracket) => {
                 builder.close_pending_without_value();
                 match builder.stack.pop() {
-                    Some((frame, saved_length)) => {
+                    Some((frame, _)) => {
                         let matches = matches!(
                             (&frame, bracket),
                             (Frame::Object { .. }, b'}') | (Frame::Array, b']')
@@ -524,7 +542,6 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
                         if !matches {
                             builder.unmatched_closers += 1;
                         }
-                        builder.path.truncate(saved_length);
                     }
                     None => builder.unmatched_closers += 1,
                 }

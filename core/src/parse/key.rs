@@ -1,6 +1,8 @@
 //! Key exchange key (KEK) from `az keyvault key show` or `create` (CLI shape with `keyOps`,
 //! REST shape with `key_ops`), or a bare key identifier URL.
 
+use std::collections::HashSet;
+
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 
@@ -61,6 +63,7 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
 /// Distinct key identifier URLs in the text, in order.
 fn kid_urls(cleaned: &str) -> Vec<String> {
     let mut urls: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for line in cleaned.lines() {
         let mut rest = line;
         while let Some(start) = rest.find("https://") {
@@ -71,7 +74,7 @@ fn kid_urls(cleaned: &str) -> Vec<String> {
                 })
                 .unwrap_or(candidate.len());
             let url = candidate.get(..end).unwrap_or("");
-            if KeyId::parse(url).is_some() && !urls.iter().any(|known| known == url) {
+            if KeyId::parse(url).is_some() && seen.insert(url) {
                 urls.push(url.to_owned());
             }
             rest = candidate.get(end.max(1)..).unwrap_or("");

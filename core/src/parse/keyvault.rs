@@ -7,7 +7,7 @@
 //! like `Standard_B1`) and `properties.securityDomainProperties.activationStatus` in API
 //! versions from 2021 on.
 
-use super::json_scan::JsonDocument;
+use super::json_scan::{JsonDocument, Value};
 use super::{invalid_input, shorten, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts, Target};
@@ -111,21 +111,17 @@ fn read_json(document: &JsonDocument) -> Parsed {
         warnings.push("The sku has no \"family\"; the SKU name was used alone.".to_owned());
     }
 
-    let name = document
-        .entries
-        .iter()
-        .find(|entry| entry.path == "name")
-        .and_then(|entry| match &entry.value {
-            super::json_scan::Value::String(name) => Some(name.clone()),
-            _ => None,
-        })
-        .or_else(|| id.and_then(|id| id.rsplit('/').next()).map(str::to_owned))
-        .or_else(|| {
-            document
-                .first_string(&["vaultUri", "hsmUri"])
-                .and_then(name_from_uri)
-        })
-        .filter(|name| !name.is_empty());
+    let name = match document.get_exact("name") {
+        Some(Value::String(name)) => Some(name.clone()),
+        _ => None,
+    }
+    .or_else(|| id.and_then(|id| id.rsplit('/').next()).map(str::to_owned))
+    .or_else(|| {
+        document
+            .first_string(&["vaultUri", "hsmUri"])
+            .and_then(name_from_uri)
+    })
+    .filter(|name| !name.is_empty());
     if let Some(name) = &name {
         azure.vault_name = Some(Fact::new(name.clone(), source::AZ_KEYVAULT_SHOW));
     }

@@ -281,7 +281,7 @@ fn looks_like_facts(document: &JsonDocument) -> bool {
         "unavailable",
     ]
     .iter()
-    .any(|section| document.entries.iter().any(|entry| entry.path == *section))
+    .any(|section| document.get_exact(section).is_some())
 }
 
 fn read_facts(input: &Input) -> Result<Parsed, Error> {

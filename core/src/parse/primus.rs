@@ -20,6 +20,8 @@ struct DeviceInfo {
     provider_name: Option<String>,
     signature: Option<String>,
     example_values: bool,
+    /// Set once a second firmware version was seen, so the warning is given once.
+    several_firmware: bool,
     warnings: Vec<String>,
 }
 
@@ -30,9 +32,10 @@ impl DeviceInfo {
 
     fn set_firmware(&mut self, firmware: &str, source: &str) {
         if let Some(existing) = &self.facts.hsm.firmware {
-            if existing.value != firmware {
+            if existing.value != firmware && !self.several_firmware {
+                self.several_firmware = true;
                 self.warnings.push(format!(
-                    "This text shows two firmware versions ({} and {}); the first one was used.",
+                    "This text shows more than one firmware version ({} and {}); the first one was used.",
                     existing.value,
                     shorten(firmware, 40)
                 ));
@@ -71,6 +74,7 @@ pub(super) fn read_device_info(input: &Input) -> Result<Parsed, Error> {
         signature,
         example_values,
         mut warnings,
+        ..
     } = info;
 
     let mut label = "Primus HSM device information".to_owned();
