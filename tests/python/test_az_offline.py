@@ -155,6 +155,7 @@ def test_help_lists_examples_and_exit_codes(az):
     (["--timeout", "0"], "--timeout 0 is invalid"),
     (["--partition", "PART001"], "--hsm-config is missing"),
     (["--key-type", "RSA", "--curve", "P-256"], "--curve applies to EC keys"),
+    (["--hsm-host=-password"], "Primus Tools would read it as an option"),
 ])
 def test_invalid_arguments_fail_without_traceback(az, args, expected):
     result = az("byok", "prereqs", "--offline", *args)

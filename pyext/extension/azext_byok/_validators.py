@@ -103,7 +103,22 @@ def _validate_files(namespace):
         namespace.export_facts = path
 
 
+# Values passed to Primus Tools as option values; one starting with "-" would read as an option.
+_TOOL_VALUES = {
+    "hsm_host": "--hsm-host",
+    "hsm_user": "--hsm-user",
+    "hsm_proxy_user": "--hsm-proxy-user",
+    "key_name": "--key-name",
+}
+
+
 def _validate_connection(namespace):
+    for attribute, option in _TOOL_VALUES.items():
+        value = getattr(namespace, attribute, None)
+        if value is not None and (not value.strip() or value.startswith("-")):
+            raise InvalidArgumentValueError(
+                f"{option} '{value}' is invalid: Primus Tools would read it as an option.",
+                "Give the name without a leading '-'.")
     if namespace.hsm_port is not None and not 1 <= namespace.hsm_port <= 65535:
         raise InvalidArgumentValueError(
             f"--hsm-port {namespace.hsm_port} is invalid: a TCP port is 1 to 65535.",
