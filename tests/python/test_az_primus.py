@@ -1,6 +1,7 @@
 """`az byok prereqs` running the Primus Tools stand-in and java for real: output, timeouts,
 crashes, garbage and a missing java."""
 
+import json
 import time
 
 import pytest
@@ -118,3 +119,22 @@ def test_incomplete_connection_is_explained(az, standin_jar):
     message = result.check("hsm.firmware")["message"]
     assert "GetDeviceInfo was not run" in message
     assert "--hsm-password-file" in message
+
+
+def test_tool_calls_run_concurrently(az, standin_jar, password_file, tmp_path):
+    exported = tmp_path / "facts.json"
+    started = time.monotonic()
+
+    # GetDeviceInfo, ListKeyFlags and AzureByokExport -help all hang for the whole timeout.
+    az(*primus_args(standin_jar, password_file, "hang.test", "--timeout", "4",
+                    "--export-facts", exported),
+       env={"STANDIN_MODE": "hang"})
+
+    elapsed = time.monotonic() - started
+    reasons = json.loads(exported.read_text())["unavailable"]
+    assert reasons["hsm.firmware"] == "GetDeviceInfo did not answer within 4 s"
+    assert reasons["hsm.target_key"] == "ListKeyFlags did not answer within 4 s"
+    assert (reasons["tools.azure_byok_export_available"]
+            == "AzureByokExport -help did not answer within 4 s")
+    # One after the other they would take at least 12 s.
+    assert elapsed < 10
