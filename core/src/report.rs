@@ -128,7 +128,7 @@ pub struct CheckResult {
     pub status: Status,
     /// Observed value, in the tool's own words where possible.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub observed: Option<String>,
+    pub observed: Option<Cow<'static, str>>,
     /// Requirement in this context.
     pub required: Cow<'static, str>,
     /// One or two sentences: what was found, why it matters, and for `unknown` which fact is

@@ -9,12 +9,11 @@ pub(crate) fn parse_rfc3339(text: &str) -> Option<i64> {
         return None;
     }
     let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = text.get(range)?;
-        if part.bytes().all(|b| b.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
+        let digits = bytes.get(range)?;
+        digits.iter().try_fold(0i64, |value, &byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + i64::from(byte - b'0'))
+        })
     };
     let separators_ok = bytes[4] == b'-'
         && bytes[7] == b'-'

@@ -79,7 +79,7 @@ fn markdown_has_table_and_fixes() {
 #[test]
 fn markdown_escapes_table_cells() {
     let mut report = report_for("vault-standard-sku");
-    report.checks[0].observed = Some("a | b".to_owned());
+    report.checks[0].observed = Some("a | b".into());
     let markdown = render(&report, Format::Markdown);
     assert!(markdown.contains("a \\| b"), "{markdown}");
 }

@@ -78,13 +78,13 @@ fn policy_check(
     path: &'static str,
     fact: Option<&Fact<bool>>,
     required: &'static str,
-    enabled_message: String,
-    disabled_message: String,
+    enabled_message: impl FnOnce() -> String,
+    disabled_message: impl FnOnce() -> String,
 ) -> Outcome {
     let facts = context.facts;
     let outcome = match (fact, context.service) {
-        (Some(fact), _) if fact.value => Outcome::pass(required, enabled_message),
-        (Some(_), _) => Outcome::fail(required, disabled_message),
+        (Some(fact), _) if fact.value => Outcome::pass(required, enabled_message()),
+        (Some(_), _) => Outcome::fail(required, disabled_message()),
         (None, Some(HsmService::Cloudhsm)) => Outcome::pass(
             required,
             format!("{CLOUDHSM_PRECONFIGURED}; no fact says otherwise."),
@@ -141,17 +141,19 @@ fn inherited_note(context: &Context, device: Option<&Fact<bool>>) -> &'static st
 
 pub(super) fn jce_device(context: &Context) -> Outcome {
     let fact = context.facts.hsm.jce_device.as_ref();
-    let disabled = if context.service == Some(HsmService::Cloudhsm) {
-        "The JCE API is not active for this CloudHSM subscription; ask Securosys to include and activate it.".to_owned()
-    } else {
-        "The JCE interface is disabled on the device; Primus Tools cannot connect.".to_owned()
+    let disabled = || {
+        if context.service == Some(HsmService::Cloudhsm) {
+            "The JCE API is not active for this CloudHSM subscription; ask Securosys to include and activate it.".to_owned()
+        } else {
+            "The JCE interface is disabled on the device; Primus Tools cannot connect.".to_owned()
+        }
     };
     policy_check(
         context,
         "hsm.jce_device",
         fact,
         "JCE license and JCE interface enabled on the device",
-        "The JCE interface is enabled on the device.".to_owned(),
+        || "The JCE interface is enabled on the device.".to_owned(),
         disabled,
     )
 }
@@ -163,8 +165,8 @@ pub(super) fn jce_partition(context: &Context) -> Outcome {
         "hsm.jce_partition",
         context.facts.hsm.jce_partition.as_ref(),
         "JCE enabled for the partition",
-        format!("JCE is enabled for {partition}."),
-        format!("JCE is disabled for {partition}; Primus Tools cannot use it."),
+        || format!("JCE is enabled for {partition}."),
+        || format!("JCE is disabled for {partition}; Primus Tools cannot use it."),
     )
 }
 
@@ -176,8 +178,10 @@ pub(super) fn key_export(context: &Context) -> Outcome {
         "hsm.key_export",
         context.facts.hsm.key_export.as_ref(),
         "Key Export enabled for the partition",
-        format!("Key Export is enabled for {partition}.{note}"),
-        format!("Key Export is disabled for {partition}, so AzureByokExport cannot export the wrapped key.{note}"),
+        || format!("Key Export is enabled for {partition}.{note}"),
+        || {
+            format!("Key Export is disabled for {partition}, so AzureByokExport cannot export the wrapped key.{note}")
+        },
     )
 }
 
@@ -189,8 +193,10 @@ pub(super) fn key_extract(context: &Context) -> Outcome {
         "hsm.key_extract",
         context.facts.hsm.key_extract.as_ref(),
         "Key Extract enabled for the partition",
-        format!("Key Extract is enabled for {partition}.{note}"),
-        format!("Key Extract is disabled for {partition}, so the target key cannot be wrapped under the KEK.{note}"),
+        || format!("Key Extract is enabled for {partition}.{note}"),
+        || {
+            format!("Key Extract is disabled for {partition}, so the target key cannot be wrapped under the KEK.{note}")
+        },
     )
 }
 

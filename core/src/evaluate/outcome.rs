@@ -8,7 +8,7 @@ use crate::report::{Evidence, Status};
 
 pub(crate) struct Outcome {
     pub status: Status,
-    pub observed: Option<String>,
+    pub observed: Option<Cow<'static, str>>,
     pub required: Cow<'static, str>,
     pub message: String,
     pub missing: Vec<&'static str>,
@@ -94,7 +94,7 @@ impl Outcome {
         outcome
     }
 
-    pub fn observed(mut self, observed: impl Into<String>) -> Outcome {
+    pub fn observed(mut self, observed: impl Into<Cow<'static, str>>) -> Outcome {
         self.observed = Some(observed.into());
         self
     }
