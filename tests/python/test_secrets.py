@@ -1,6 +1,8 @@
 """Planted secrets (password files, the XML pkcs_password) appear in no output of any
 command, including errors, --debug and exported facts."""
 
+import os
+
 import pytest
 
 from conftest import EXAMPLES
@@ -39,10 +41,22 @@ def test_no_secret_in_any_output(az, standin_jar, secret_files, tmp_path, host, 
                 "--hsm-proxy-user", "proxy", "--hsm-proxy-password-file", proxy,
                 "--key-name", "myPrimusByoK",
                 "--hsm-config", EXAMPLES / "hsm-security-config-reference.xml",
-                "--partition", "PART001", "--export-facts", exported, *debug)
+                "--partition", "PART001", "--export-facts", exported, *debug,
+                env={"BYOK_WATCH_FILES": os.pathsep.join(map(str, secret_files))})
 
     assert result.code in (4, 5)
     assert_no_secret(result.stdout, result.stderr, exported.read_text())
+    assert [line for line in result.playback if line.startswith("OPENED")] == []
+
+
+def test_file_watch_sees_opened_files(az, secret_files):
+    partition, _ = secret_files
+
+    # The watch itself works: a password file given as a saved output is opened and logged.
+    result = az("byok", "prereqs", "--offline", "--device-info", partition,
+                env={"BYOK_WATCH_FILES": str(partition)})
+
+    assert f"OPENED {os.path.realpath(partition)}" in result.playback
 
 
 @pytest.mark.parametrize("output", ["table", "tsv", "yaml"])

@@ -12,6 +12,10 @@ and a `response`). Then:
   subscription still comes from the azureProfile.json in AZURE_CONFIG_DIR, so a profile with
   no subscription still means "not signed in".
 
+With BYOK_WATCH_FILES (paths separated by os.pathsep), an audit hook logs `OPENED <path>`
+to BYOK_PLAYBACK_LOG whenever this Python process opens one of those files, which lets the
+tests prove that password files are never read.
+
 A response may carry `delay: <seconds>`; the response then waits that long, or raises a read
 timeout when the client's read timeout is shorter, as a slow service would.
 """
@@ -122,6 +126,23 @@ def _install_credential():
 
     Profile.get_login_credentials = get_login_credentials
 
+
+def _install_file_watch(paths):
+    import sys
+
+    watched = {os.path.realpath(path) for path in paths if path}
+
+    def audit(event, args):
+        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if path in watched:
+                _log(f"OPENED {path}")
+
+    sys.addaudithook(audit)
+
+
+if os.environ.get("BYOK_WATCH_FILES"):
+    _install_file_watch(os.environ["BYOK_WATCH_FILES"].split(os.pathsep))
 
 if _RECORDING:
     _install_transport(_load(_RECORDING))
