@@ -31,7 +31,7 @@ const COMMAND_PATTERN = /^(java |az |hsm_|keytool )/;
 
 /**
  * Builds the checklist for a report. `state.way` is the selected HSM way (shared by all
- * items, like a Docusaurus tab group); `state.open` holds the ids of expanded fixes.
+ * items, like a Docusaurus tab group); `state.open` contains the ids of expanded fixes.
  */
 export function renderChecklist(report, state) {
   const verdict = VERDICT_LABELS[report.verdict];

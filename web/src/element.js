@@ -1,5 +1,5 @@
 // <byok-prereqs-checklist>: the whole checklist in one custom element, for the page, a static
-// docs site or a customer portal. The element only wires events; Session holds the state and
+// docs site or a customer portal. The element only wires events. Session keeps the state, and
 // checklist-view.js draws the report.
 //
 // Attributes: target, hsm-service, key-type, key-size, curve (the context), lock-context
@@ -133,7 +133,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
     this.renderAll();
   }
 
-  /** The context fields set by attributes, which the page may not override when locked. */
+  /** Returns the context fields set by attributes; with lock-context the page cannot change them. */
   attributeContext() {
     const context = {};
     for (const [attribute, field] of Object.entries(ATTRIBUTE_FIELDS)) {
@@ -162,7 +162,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
         ),
         h("section", { class: "results", "aria-labelledby": id("checklist") },
           h("h2", { id: id("checklist") }, "Checklist"),
-          h("div", { class: "report", role: "region", "aria-live": "polite", "aria-label": "Checklist results" }),
+          h("div", { class: "report", role: "region", "aria-label": "Checklist results" }),
           this.renderExport(id),
         ),
       ),
@@ -419,6 +419,13 @@ export class ByokPrereqsChecklist extends HTMLElement {
     reportArea.replaceChildren(...renderChecklist(report, this.view).flat());
     this.wireChecklist(reportArea);
 
+    // Announce the verdict when it changes, not the whole list on every redraw.
+    const verdict = `${reportArea.querySelector(".verdict strong").textContent}: ${reportArea.querySelector(".verdict .counts").textContent}`;
+    if (this.lastVerdict !== undefined && verdict !== this.lastVerdict) {
+      this.announce(`Checklist: ${verdict}`);
+    }
+    this.lastVerdict = verdict;
+
     if (this.hasAttribute("remember") && localStorageHas(STORAGE_KEY)) {
       this.save();
     }
@@ -532,7 +539,14 @@ export class ByokPrereqsChecklist extends HTMLElement {
         const ways = HSM_WAYS.map((way) => way.key);
         const step = keys[event.key];
         const index = ways.indexOf(tab.dataset.way);
-        const next = step === "first" ? 0 : step === "last" ? ways.length - 1 : (index + step + ways.length) % ways.length;
+        let next;
+        if (step === "first") {
+          next = 0;
+        } else if (step === "last") {
+          next = ways.length - 1;
+        } else {
+          next = (index + step + ways.length) % ways.length;
+        }
         this.view.way = ways[next];
         selectWay(area, this.view.way, tab.parentElement.querySelector(`[data-way="${ways[next]}"]`));
       });
@@ -547,11 +561,16 @@ export class ByokPrereqsChecklist extends HTMLElement {
     }
   }
 
+  /** Says something through the live region; messages of one task are joined. */
   announce(text) {
-    const announcer = this.shadowRoot.querySelector(".announcer");
-    if (announcer) {
-      announcer.textContent = text;
-    }
+    this.pendingAnnouncement = this.pendingAnnouncement ? `${this.pendingAnnouncement} ${text}` : text;
+    queueMicrotask(() => {
+      const announcer = this.shadowRoot.querySelector(".announcer");
+      if (announcer && this.pendingAnnouncement) {
+        announcer.textContent = this.pendingAnnouncement;
+        this.pendingAnnouncement = "";
+      }
+    });
   }
 
   /** Saves the merged facts, never the pasted texts, which may hold more than the facts. */
@@ -614,7 +633,10 @@ function localStorageRemove(key) {
 
 let styleSheet = null;
 
-/** One constructed style sheet for all instances; CSP style-src does not apply to it. */
+/**
+ * Returns the one constructed style sheet that all instances share. A page's CSP style-src
+ * does not apply to constructed sheets, so the element needs no 'unsafe-inline'.
+ */
 function sheet() {
   if (!styleSheet) {
     styleSheet = new CSSStyleSheet();

@@ -188,6 +188,10 @@ test("questions become user facts", async () => {
     .check();
   assert.equal(await item.getAttribute("data-status"), "pass");
 
+  // The new verdict is announced to screen readers.
+  const announced = await page.locator(`${ELEMENT} .announcer`).textContent();
+  assert.match(announced, /^Checklist: Incomplete: 1 passed, 0 failed/);
+
   const facts = await page.locator(ELEMENT).evaluate((element) => element.facts);
   assert.deepEqual(facts.hsm.permanent_secret_fetched, { value: true, source: "entered by user" });
   assert.deepEqual(facts.context.hsm_service, { value: "primus", source: "entered by user" });

@@ -22,7 +22,7 @@ const declarations = program.getSourceFile(join(DIST, "core.d.ts"));
 
 const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(declarations));
 
-/** The type exported with this name from core.d.ts. */
+/** Returns the type exported with this name from core.d.ts. */
 function declaredType(name) {
   const symbol = exported.find((candidate) => candidate.name === name);
   assert.ok(symbol, `core.d.ts exports no type ${name}`);
@@ -39,6 +39,7 @@ function validate(value, type, path, seen, problems = []) {
   if (type.flags & ts.TypeFlags.Unknown || type.flags & ts.TypeFlags.Any) {
     return problems;
   }
+
   if (type.isUnion()) {
     const members = type.types.filter((member) => !(member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
     const fits = members.some((member) => validate(value, member, path, new Set()).length === 0);
@@ -51,6 +52,7 @@ function validate(value, type, path, seen, problems = []) {
     }
     return problems;
   }
+
   if (type.isStringLiteral() || type.isNumberLiteral()) {
     if (value !== type.value) {
       problems.push(`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(type.value)}`);
@@ -84,6 +86,8 @@ function validate(value, type, path, seen, problems = []) {
     value.forEach((item, index) => validate(item, element, `${path}[${index}]`, seen, problems));
     return problems;
   }
+
+  // Objects: plain, with only declared keys and every required one.
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     problems.push(`${path}: ${JSON.stringify(value)} is not an object`);
     return problems;
@@ -118,7 +122,7 @@ function validate(value, type, path, seen, problems = []) {
   return problems;
 }
 
-/** Every `Type.property` declared in the types reachable from `type`. */
+/** Collects every `Type.property` declared in the types reachable from `type`. */
 function declaredProperties(type, found = new Set(), visited = new Set()) {
   if (visited.has(type)) {
     return found;

@@ -46,8 +46,8 @@ test("facts bundle round trip keeps every vector's facts", () => {
   for (const file of vectorFiles) {
     const vector = JSON.parse(readFileSync(join(VECTORS, file), "utf8"));
     const text = core.factsToJson(vector.facts);
-    // NOTE: a bundle with nothing but schema_version carries no mark of its kind, so the
-    // readers do not recognise it; it is read with the kind given.
+    // NOTE: a bundle with nothing but schema_version carries no mark of its kind. The readers
+    // do not recognise it, so it is read with the kind given.
     const empty = Object.keys(vector.facts).length === 1;
     const parsed = core.parseText(text, empty ? { kind: "facts" } : undefined);
     assert.equal(parsed.kind, "facts", file);
