@@ -364,6 +364,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
         ),
       ),
       radios("azure_byok_export_available", "Does `java -jar primus-tools.jar AzureByokExport -help` print the command's usage?", YES_NO),
+      h("ul", { class: "conflicts", "data-conflicts": "questions" }),
     );
   }
 
@@ -412,8 +413,13 @@ export class ByokPrereqsChecklist extends HTMLElement {
 
     this.renderInputs(root.querySelector(".input-list"));
     this.renderHints(facts);
-    const conflicts = root.querySelector('[data-conflicts="context"]');
-    conflicts.replaceChildren(...this.session.userReplaced.map((item) => h("li", {}, describeReplaced(item, "Your choice replaces"))));
+    // The operator's own choices win over inputs; say so where each was made.
+    for (const section of ["context", "questions"]) {
+      const replaced = this.session.userReplaced.filter((item) => item.path.startsWith("context.") === (section === "context"));
+      root
+        .querySelector(`[data-conflicts="${section}"]`)
+        .replaceChildren(...replaced.map((item) => h("li", {}, describeReplaced(item, "Your choice replaces"))));
+    }
 
     const reportArea = root.querySelector(".report");
     reportArea.replaceChildren(...renderChecklist(report, this.view).flat());

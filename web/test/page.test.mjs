@@ -263,6 +263,16 @@ test("dropped facts bundle matches Node", async () => {
   assert.deepEqual(shown, Object.fromEntries(expected.checks.map((check) => [check.id, check.status])));
   assert.equal(await page.locator(`${ELEMENT} .verdict`).getAttribute("data-verdict"), expected.verdict);
   await screenshot(page, "04-facts-bundle");
+
+  // The bundle's setup password expired long ago; the operator's answer that the permanent
+  // secret has been fetched replaces the bundle's value and completes the checklist.
+  await page
+    .getByRole("group", { name: "Has Primus Tools already fetched the permanent secret for this partition?" })
+    .getByLabel("Yes", { exact: true })
+    .check();
+  assert.equal(await page.locator(`${ELEMENT} .verdict`).getAttribute("data-verdict"), "ready");
+  assert.match(await page.locator(`${ELEMENT} [data-conflicts="questions"]`).innerText(), /Your choice replaces hsm\.permanent_secret_fetched: false/);
+  await screenshot(page, "08-ready");
   assert.deepEqual(errors, []);
   await context.close();
 });
