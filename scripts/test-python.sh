@@ -40,4 +40,5 @@ step "pytest tests/python"
     --no-deps "$WHEELS"/core/*.whl
 export BYOK_AZ="$AZ_VENV/bin/az"
 export BYOK_WHEELS="$WHEELS"
-exec "$TEST_VENV/bin/python" -m pytest tests/python "$@"
+# No .pytest_cache in the work tree.
+exec "$TEST_VENV/bin/python" -m pytest -p no:cacheprovider tests/python "$@"
