@@ -101,7 +101,17 @@ export class ByokPrereqsChecklist extends HTMLElement {
       this.shadowRoot.adoptedStyleSheets = [sheet()];
       this.shadowRoot.append(h("p", { class: "loading", role: "status" }, "Loading the checks…"));
     }
-    this.ready.then(() => this.renderAll());
+    this.ready.then(
+      () => this.renderAll(),
+      (error) => {
+        this.shadowRoot.replaceChildren(
+          h("p", { class: "error", role: "alert" },
+            `The checks could not start: ${error.message}. `,
+            "A page that sets a Content Security Policy must allow 'wasm-unsafe-eval' in script-src.",
+          ),
+        );
+      },
+    );
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -410,6 +420,11 @@ export class ByokPrereqsChecklist extends HTMLElement {
     const { facts, report } = this.session.evaluate();
     this.lastFacts = facts;
     this.lastReport = report;
+
+    // Before the element is connected there is nothing to draw; connecting draws everything.
+    if (!root.querySelector(".layout")) {
+      return;
+    }
 
     this.renderInputs(root.querySelector(".input-list"));
     this.renderHints(facts);

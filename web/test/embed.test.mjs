@@ -73,6 +73,18 @@ test("element in a docs page", async () => {
   const font = await page.locator(`${ELEMENT} h2`).first().evaluate((heading) => getComputedStyle(heading).fontFamily);
   assert.match(font, /Georgia/);
 
+  // An element given input before it is connected draws it once connected.
+  const early = await page.evaluate(async (text) => {
+    const element = document.createElement("byok-prereqs-checklist");
+    await element.addInput(text, { name: "java.txt" });
+    document.querySelector("article").append(element);
+    await element.ready;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return [...element.shadowRoot.querySelectorAll("li.input")].map((item) => item.dataset.kind);
+  }, readCase("java-version/003-temurin-21.0.5-double-dash-version-stdout-form.txt"));
+  assert.deepEqual(early, ["java-version"]);
+  await page.evaluate(() => document.querySelector("article").lastElementChild.remove());
+
   await screenshot(page, "06-docs-page");
   assert.deepEqual(blocked, []);
   assert.deepEqual(
@@ -103,5 +115,23 @@ test("single file works from file://", async () => {
   assert.deepEqual(requests, [file], "the single file loads nothing else");
   assert.deepEqual(blocked, []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("page without wasm-unsafe-eval says why", async () => {
+  const { page, context } = await openPage(chromium.browser, server.origin);
+  // A host page whose CSP forgets 'wasm-unsafe-eval', served from the test server's origin.
+  await page.route(`${server.origin}/strict.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">
+<byok-prereqs-checklist></byok-prereqs-checklist>
+<script type="module" src="/byok-prereqs-checklist.js"></script>`,
+    }),
+  );
+  await page.goto(`${server.origin}/strict.html`);
+  const alert = page.locator(`${ELEMENT} [role="alert"]`);
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not start: .*'wasm-unsafe-eval'/s);
   await context.close();
 });
