@@ -9,8 +9,10 @@ cd "$ROOT"
 bash scripts/setup-web.sh
 
 # The bindings compile only for wasm32, so the workspace's native clippy does not see them.
+# The core is linted there; --no-deps lints only the bindings.
 step "cargo clippy (wasm32)"
-cargo clippy --package byok-prereqs-wasm --target wasm32-unknown-unknown --profile wasm-release -- -D warnings
+cargo clippy --package byok-prereqs-wasm --target wasm32-unknown-unknown --profile wasm-release \
+    --no-deps -- -D warnings
 
 step "build the WebAssembly module and the page"
 (cd web && node scripts/build.mjs)
