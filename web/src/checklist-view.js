@@ -157,6 +157,8 @@ function renderTabs(checkId, fix, state) {
       "aria-labelledby": `${base}-${way.key}-tab`,
       "data-way": way.key,
       hidden: way.key !== state.way,
+      // A panel without a focusable control takes focus itself, so Tab reaches its text.
+      tabindex: way.key === "console" ? undefined : "0",
       class: "tabpanel",
     }, codeBlock(fix[way.key], way.key === "console")),
   );
