@@ -226,6 +226,34 @@ test("unrecognised text shows its error", async () => {
   await context.close();
 });
 
+test("several partitions offer a choice", async () => {
+  const { page, context } = await openChecklist();
+  await choose(page, "Source HSM", "primus");
+
+  // The reference configuration with a second partition that allows Key Export.
+  const reference = readCase("securosys/hsm-security-config-reference-v2.11.1.xml");
+  const start = reference.indexOf('<crypto_user state="enabled">');
+  const end = reference.indexOf("</crypto_user>") + "</crypto_user>".length;
+  const second = reference
+    .slice(start, end)
+    .replace("<user_name>PART001</user_name>", "<user_name>PART002</user_name>")
+    .replace("<export_keys>disabled</export_keys>", "<export_keys>enabled</export_keys>");
+  await paste(page, reference.slice(0, end) + second + reference.slice(end));
+
+  const input = page.locator(`${ELEMENT} li.input`);
+  const partition = input.getByLabel("Partition", { exact: true });
+  assert.deepEqual(await partition.locator("option").allInnerTexts(), ["Choose a partition", "PART001", "PART002"]);
+  const exportCheck = page.locator(`${ELEMENT} li.check[data-check="hsm.key-export"]`);
+  assert.equal(await exportCheck.getAttribute("data-status"), "unknown", "no partition chosen");
+
+  await partition.selectOption("PART002");
+  await input.getByRole("button", { name: "Read this partition" }).click();
+  assert.equal(await exportCheck.getAttribute("data-status"), "pass", "PART002 allows Key Export");
+  const facts = await page.locator(ELEMENT).evaluate((element) => element.facts);
+  assert.equal(facts.hsm.partition.value, "PART002");
+  await context.close();
+});
+
 test("disagreeing inputs show the conflict", async () => {
   const { page, context } = await openChecklist();
   await paste(page, readCase("securosys/001-primus-tools-getdeviceinfo-rx-2.11.2-T.txt"));
@@ -379,6 +407,11 @@ test("no request leaves the page", async () => {
     "the page loads only itself and its script",
   );
   const before = server.requests.length;
+
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /connect-src 'none'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
 
   // The Content Security Policy stops script from sending anything, even to its own origin.
   const attempts = await page.evaluate(async (origin) => {
