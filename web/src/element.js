@@ -123,6 +123,10 @@ export class ByokPrereqsChecklist extends HTMLElement {
     if (field) {
       this.session.setContext(field, newValue ?? "");
     }
+    const exportGroup = this.shadowRoot.querySelector(".export");
+    if (name === "remember" && exportGroup) {
+      exportGroup.replaceWith(this.renderExport((part) => `${this.idPrefix}-${part}`));
+    }
     if (this.shadowRoot.querySelector(".context")) {
       this.refreshContext();
     }

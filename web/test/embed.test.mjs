@@ -55,6 +55,12 @@ test("element in a docs page", async () => {
   );
   assert.equal((await changed).target, "managed-hsm");
 
+  // The storage choice appears only when the host page offers it.
+  const remember = page.getByLabel("Keep the facts in this browser");
+  assert.equal(await remember.count(), 0);
+  await page.locator(ELEMENT).evaluate((element) => element.setAttribute("remember", ""));
+  assert.equal(await remember.count(), 1);
+
   // The element's API adds input the way pasting does.
   const input = await page.locator(ELEMENT).evaluate(async (element, text) => {
     const added = await element.addInput(text, { name: "mhsm.json" });
