@@ -1,6 +1,6 @@
 """`az byok prereqs` against recorded Azure responses: vault, Managed HSM, KEK and errors."""
 
-from conftest import EXIT_INCOMPLETE, EXIT_NOT_READY
+from conftest import CASES, EXIT_INCOMPLETE, EXIT_NOT_READY, requires_readers
 
 AZURE_CHECKS = ["azure.login", "azure.vault.sku", "azure.vault.ready", "azure.kek"]
 
@@ -122,3 +122,16 @@ def test_unauthorized_asks_for_login(az):
     kek = result.check("azure.kek")
     assert "401 Unauthorized" in kek["message"]
     assert result.unrecorded() == []
+
+
+@requires_readers
+def test_byok_file_for_another_kek_fails(az):
+    byok_file = CASES / "securosys" / "005-byok-file-generator-GRIMSEL-RX-2.9.0-T.json"
+
+    result = az("byok", "prereqs", "--vault-name", "contoso-kv", "--kek-name", "KEKforBYOK",
+                "--byok-file", byok_file, recording="keyvault-ready")
+
+    check = result.check("byok.file")
+    assert check["status"] == "fail"
+    assert "wrapped for key 'KekForByokR4k', but the KEK is 'KEKforBYOK'" in check["message"]
+    assert result.code == EXIT_NOT_READY
