@@ -434,14 +434,15 @@ impl Facts {
     /// Returns the facts whose value changed, so a host can warn that two inputs disagree.
     /// Facts set only in `self` are kept.
     pub fn merge(&mut self, other: &Facts) -> Vec<Replaced> {
+        // Going through the JSON text reuses the (de)serializers that `to_json` and
+        // `from_value` already need, which keeps the WebAssembly build smaller.
+        let as_value = |facts: &Facts| serde_json::from_str::<serde_json::Value>(&facts.to_json());
         let mut replaced = Vec::new();
-        let (Ok(mut base), Ok(update)) =
-            (serde_json::to_value(&*self), serde_json::to_value(other))
-        else {
+        let (Ok(mut base), Ok(update)) = (as_value(self), as_value(other)) else {
             return replaced;
         };
         merge_values(&mut base, &update, String::new(), &mut replaced);
-        if let Ok(merged) = serde_json::from_value(base) {
+        if let Ok(merged) = Facts::from_value(base) {
             *self = merged;
         }
         replaced
