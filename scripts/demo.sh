@@ -2,8 +2,8 @@
 # Builds both wheels, adds the byok extension to the Azure CLI in $BYOK_CACHE/az-venv with
 # `az extension add`, and runs `az byok prereqs --offline` on the built-in example: the
 # vendor's reference security configuration, GetDeviceInfo and ListKeyFlags output in
-# examples/. It needs no Azure sign-in; the Azure checks come out `unknown` and say how to
-# run them. Exits with the command's exit code (0 ready, 4 not ready, 5 incomplete).
+# examples/. It needs no Azure sign-in: the Azure checks come out `unknown`, each with the
+# steps that run it. Exits with the command's exit code (0 ready, 4 not ready, 5 incomplete).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
