@@ -21,8 +21,8 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
             return read_json(input);
         }
     }
-    if looks_like_text(&input.cleaned) {
-        return Ok(read_text(&input.cleaned));
+    if looks_like_text(input.cleaned) {
+        return Ok(read_text(input.cleaned));
     }
     Err(invalid_input(
         input,
@@ -36,7 +36,7 @@ fn read_json(input: &Input) -> Result<Parsed, Error> {
     let mut facts = Facts::default();
     let mut warnings = Vec::new();
     let version = match document.get("azure-cli") {
-        Some(Value::String(version)) => version.clone(),
+        Some(Value::String(version)) => version.to_string(),
         _ => {
             return Err(invalid_input(
                 input,
@@ -139,9 +139,6 @@ fn read_text(cleaned: &str) -> Parsed {
     let mut extensions: Option<BTreeMap<String, String>> = None;
     let mut in_extensions = false;
     let mut past_extensions = false;
-    let mut up_to_date = false;
-    let mut update_check_failed = false;
-    let mut updates_listed = false;
     let mut other_versions = Vec::new();
 
     for line in cleaned.lines() {
@@ -182,15 +179,12 @@ fn read_text(cleaned: &str) -> Parsed {
         {
             past_extensions = true;
         }
-        let lower = trimmed.to_ascii_lowercase();
-        if lower.contains("unable to check if your cli is up-to-date") {
-            update_check_failed = true;
-        } else if lower.contains("your cli is up-to-date") {
-            up_to_date = true;
-        } else if lower.contains("update(s) available") || lower.contains("updates available") {
-            updates_listed = true;
-        }
     }
+    // The update check prints one of these lines after the table.
+    let update_check_failed = cleaned.contains("Unable to check if your CLI is up-to-date");
+    let up_to_date = !update_check_failed && cleaned.contains("Your CLI is up-to-date");
+    let updates_listed =
+        cleaned.contains("update(s) available") || cleaned.contains("updates available");
 
     let Some((version, marked)) = version else {
         // looks_like_text() found the line, so this is not reached; stay total all the same.

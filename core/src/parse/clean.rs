@@ -7,27 +7,40 @@
 
 /// Cleans a whole text; see the module documentation.
 pub(crate) fn clean_text(text: &str) -> String {
+    // Whole-text checks first, so most lines of a large paste skip the per-line searches.
+    let features = Features {
+        html: text.contains('&') || text.contains('<'),
+        fences: text.contains("```"),
+    };
     let mut cleaned = String::with_capacity(text.len());
     for (index, line) in text.split('\n').enumerate() {
         if index > 0 {
             cleaned.push('\n');
         }
-        clean_line_into(line, &mut cleaned);
+        clean_line_into(line, features, &mut cleaned);
     }
     cleaned
 }
 
-fn clean_line_into(line: &str, output: &mut String) {
+/// What a text contains that some of its lines may need removed.
+#[derive(Clone, Copy)]
+struct Features {
+    html: bool,
+    fences: bool,
+}
+
+fn clean_line_into(line: &str, features: Features, output: &mut String) {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let decoded;
-    let line = if line.contains('&') || line.contains('<') {
+    let line = if features.html && (line.contains('&') || line.contains('<')) {
         decoded = decode_html(line);
         decoded.as_str()
     } else {
         line
     };
     let line = strip_markers(line);
-    if line.contains("```") {
+    // Searching for one byte first is much cheaper per line than searching for three.
+    if features.fences && line.contains('`') && line.contains("```") {
         output.push_str(&remove_fences(line));
     } else {
         output.push_str(line);

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use super::{invalid_input, Input};
+use super::{invalid_input, lines_containing, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts};
 use crate::parse::{InputKind, Parsed};
@@ -59,13 +59,13 @@ pub(super) fn looks_like(cleaned: &str) -> bool {
 }
 
 pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
-    let runs = find_runs(&input.cleaned);
+    let runs = find_runs(input.cleaned);
     let mut facts = Facts::default();
     let mut warnings = Vec::new();
     let tools = &mut facts.tools;
 
     let Some(last) = runs.last() else {
-        if java_missing(&input.cleaned) {
+        if java_missing(input.cleaned) {
             tools.java_present = Some(Fact::new(false, source::JAVA_VERSION));
             return Ok(Parsed {
                 kind: InputKind::JavaVersion,
@@ -141,7 +141,8 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
 }
 
 fn java_missing(cleaned: &str) -> bool {
-    cleaned.lines().any(|line| {
+    let lines = lines_containing(cleaned, &["java", "Java", "JAVA"]);
+    lines.into_iter().any(|(_, line)| {
         let lower = line.to_lowercase();
         lower.contains("java")
             && NOT_FOUND_PHRASES
@@ -154,19 +155,21 @@ fn java_missing(cleaned: &str) -> bool {
 /// with no version line before it makes a run of its own.
 fn find_runs(cleaned: &str) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    // Lines after the current version line that may still name its runtime and VM.
-    let mut lines_since_version = usize::MAX;
-    for line in cleaned.lines() {
+    // Line number of the current run's version line: its runtime and VM lines follow closely.
+    let mut version_line_number: Option<usize> = None;
+    let markers = ["version", "Runtime", " VM", "openjdk", "java "];
+    for (number, line) in lines_containing(cleaned, &markers) {
         if let Some(version) = version_line(line) {
             runs.push(Run {
                 version: version.to_owned(),
                 vendor: None,
                 from_runtime_line: false,
             });
-            lines_since_version = 0;
+            version_line_number = Some(number);
             continue;
         }
-        lines_since_version = lines_since_version.saturating_add(1);
+        let lines_since_version =
+            version_line_number.map_or(usize::MAX, |start| number.saturating_sub(start));
         let is_runtime =
             line.contains("Runtime Environment") || line.contains("Runtime Open Edition");
         let is_vm = line.contains(" VM ") || line.contains(" VM(") || line.ends_with(" VM");
@@ -195,7 +198,7 @@ fn find_runs(cleaned: &str) -> Vec<Run> {
                         vendor: vendor_of(line),
                         from_runtime_line: true,
                     });
-                    lines_since_version = 0;
+                    version_line_number = Some(number);
                 }
             }
             _ => {}

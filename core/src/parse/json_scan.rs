@@ -8,6 +8,8 @@
 //! started in the middle) are skipped, so paths are relative to the outermost object seen.
 //! A long base64 string wrapped over several lines is joined again.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorCode};
 
 /// Deepest nesting of objects and arrays read; deeper input is rejected.
@@ -15,10 +17,11 @@ pub(crate) const MAX_DEPTH: usize = 128;
 
 /// A value found at a path.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
-    String(String),
+pub(crate) enum Value<'a> {
+    /// A string, borrowed from the input unless it had escapes or was wrapped.
+    String(Cow<'a, str>),
     /// A number, kept as written.
-    Number(String),
+    Number(&'a str),
     Bool(bool),
     Null,
     /// The start of an object; its members follow as their own entries.
@@ -34,10 +37,10 @@ pub(crate) enum Value {
 /// Paths are kept as links to the parent entry, not as strings, so that memory and time stay
 /// linear in the input even for long keys at deep nesting.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<'a> {
     /// The key, or `[]` for an array item.
-    pub key: String,
-    pub value: Value,
+    pub key: Cow<'a, str>,
+    pub value: Value<'a>,
     /// Index of the entry that opened the containing object or array; None at the outermost
     /// level. Objects without a key (the outermost one, or prose such as `Content : {`)
     /// have no entry, so their members belong to the level around them.
@@ -46,15 +49,25 @@ pub(crate) struct Entry {
 
 /// What the reader found in a text.
 #[derive(Debug, Default)]
-pub(crate) struct JsonDocument {
-    pub entries: Vec<Entry>,
+pub(crate) struct JsonDocument<'a> {
+    pub entries: Vec<Entry<'a>>,
     /// Flaws that were worked around, for a warning: comments, missing values, cut-off ends.
     pub repairs: Vec<String>,
     /// 1-based line of the last token read, for errors that say where reading stopped.
     pub last_line: usize,
+    /// (hash of the key, entry index), sorted, so each query reads only the entries with its
+    /// key instead of every entry. Lookups compare the keys, so collisions cost time only.
+    by_key: Vec<(u64, usize)>,
 }
 
-impl JsonDocument {
+/// FNV-1a: fast for short keys.
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl<'a> JsonDocument<'a> {
     /// Describes the flaws that were worked around, for a warning; None for valid JSON.
     pub fn repair_warning(&self) -> Option<String> {
         (!self.repairs.is_empty()).then(|| {
@@ -81,34 +94,48 @@ impl JsonDocument {
         !exact || current.is_none()
     }
 
+    /// Indices of the entries whose key is `key`, in order.
+    fn with_key<'s>(&'s self, key: &'s str) -> impl Iterator<Item = usize> + 's {
+        let hash = key_hash(key);
+        let start = self.by_key.partition_point(|(known, _)| *known < hash);
+        self.by_key
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(known, _)| *known == hash)
+            .map(|(_, index)| *index)
+            .filter(move |index| {
+                self.entries
+                    .get(*index)
+                    .is_some_and(|entry| entry.key == key)
+            })
+    }
+
     /// Index of the first entry whose path is `path` (keys joined with `.`), or failing that
     /// whose path ends with it.
     fn find(&self, path: &str) -> Option<usize> {
         let segments: Vec<&str> = path.split('.').collect();
         let last = segments.last().copied().unwrap_or_default();
-        let candidates = || {
-            self.entries
-                .iter()
-                .enumerate()
-                .filter(move |(_, entry)| entry.key == last)
-                .map(|(index, _)| index)
-        };
-        candidates()
+        self.with_key(last)
             .find(|index| self.path_matches(*index, &segments, true))
-            .or_else(|| candidates().find(|index| self.path_matches(*index, &segments, false)))
+            .or_else(|| {
+                self.with_key(last)
+                    .find(|index| self.path_matches(*index, &segments, false))
+            })
     }
 
     /// Returns the first value at `path` (see [`JsonDocument::find`]).
-    pub fn get(&self, path: &str) -> Option<&Value> {
+    pub fn get(&self, path: &str) -> Option<&Value<'a>> {
         self.find(path)
             .and_then(|index| self.entries.get(index))
             .map(|entry| &entry.value)
     }
 
     /// Returns the first value whose path is exactly `path`, from the outermost object.
-    pub fn get_exact(&self, path: &str) -> Option<&Value> {
+    pub fn get_exact(&self, path: &str) -> Option<&Value<'a>> {
         let segments: Vec<&str> = path.split('.').collect();
-        (0..self.entries.len())
+        let last = segments.last().copied().unwrap_or_default();
+        self.with_key(last)
             .find(|index| self.path_matches(*index, &segments, true))
             .and_then(|index| self.entries.get(index))
             .map(|entry| &entry.value)
@@ -117,7 +144,7 @@ impl JsonDocument {
     /// Returns the first string value at `path` (see [`JsonDocument::find`]).
     pub fn string(&self, path: &str) -> Option<&str> {
         match self.get(path) {
-            Some(Value::String(text)) => Some(text.as_str()),
+            Some(Value::String(text)) => Some(text.as_ref()),
             _ => None,
         }
     }
@@ -129,7 +156,7 @@ impl JsonDocument {
 
     /// True when any key in the document is `key`.
     pub fn has_key(&self, key: &str) -> bool {
-        self.entries.iter().any(|entry| entry.key == key)
+        self.with_key(key).next().is_some()
     }
 
     /// Returns the string members of the object or array that starts at `path`, in order,
@@ -145,7 +172,7 @@ impl JsonDocument {
                 .skip(index + 1)
                 .filter(|entry| entry.parent == Some(index))
                 .filter_map(|entry| match &entry.value {
-                    Value::String(text) => Some((entry.key.as_str(), text.as_str())),
+                    Value::String(text) => Some((entry.key.as_ref(), text.as_ref())),
                     _ => None,
                 })
                 .collect(),
@@ -171,7 +198,7 @@ impl JsonDocument {
 }
 
 enum Token<'a> {
-    String(String),
+    String(Cow<'a, str>),
     Bare(&'a str),
     Open(u8),
     Close(u8),
@@ -295,8 +322,27 @@ impl<'a> Tokenizer<'a> {
 
     /// Reads a string after its opening quote. Returns None (and skips the rest of the line)
     /// for a string that a line break cuts, unless it is base64 wrapped onto the next line.
-    fn read_string(&mut self) -> Option<String> {
+    fn read_string(&mut self) -> Option<Cow<'a, str>> {
         self.position += 1;
+        // Most strings have no escape and no line break: borrow them from the input.
+        let start = self.position;
+        while self
+            .bytes
+            .get(self.position)
+            .is_some_and(|byte| !matches!(byte, b'"' | b'\\' | b'\n'))
+        {
+            self.position += 1;
+        }
+        if self.bytes.get(self.position) == Some(&b'"') {
+            let text = self.text.get(start..self.position)?;
+            self.position += 1;
+            return Some(Cow::Borrowed(text));
+        }
+        self.position = start;
+        self.read_string_slowly().map(Cow::Owned)
+    }
+
+    fn read_string_slowly(&mut self) -> Option<String> {
         let mut value = String::new();
         let mut all_base64 = true;
         loop {
@@ -387,23 +433,23 @@ impl<'a> Tokenizer<'a> {
     }
 }
 
-enum Frame {
-    Object { pending_key: Option<String> },
+enum Frame<'a> {
+    Object { pending_key: Option<Cow<'a, str>> },
     Array,
 }
 
-struct Builder {
-    document: JsonDocument,
+struct Builder<'a> {
+    document: JsonDocument<'a>,
     /// Open objects and arrays, each with the entry its members belong to.
-    stack: Vec<(Frame, Option<usize>)>,
+    stack: Vec<(Frame<'a>, Option<usize>)>,
     /// Key read at the outermost level, outside any object: the paste started mid-object.
-    root_key: Option<String>,
+    root_key: Option<Cow<'a, str>>,
     missing_values: usize,
     unmatched_closers: usize,
 }
 
-impl Builder {
-    fn pending_key(&mut self) -> Option<&mut Option<String>> {
+impl<'a> Builder<'a> {
+    fn pending_key(&mut self) -> Option<&mut Option<Cow<'a, str>>> {
         match self.stack.last_mut() {
             Some((Frame::Object { pending_key }, _)) => Some(pending_key),
             Some((Frame::Array, _)) => None,
@@ -420,16 +466,16 @@ impl Builder {
     }
 
     /// Key for a value read now, or None when the value has no key (prose, a stray value).
-    fn take_key(&mut self) -> Option<String> {
+    fn take_key(&mut self) -> Option<Cow<'a, str>> {
         if self.in_array() {
-            Some("[]".to_owned())
+            Some(Cow::Borrowed("[]"))
         } else {
             self.pending_key().and_then(Option::take)
         }
     }
 
     /// Records a value under the current key; returns its index, or None for a keyless value.
-    fn push_value(&mut self, value: Value) -> Option<usize> {
+    fn push_value(&mut self, value: Value<'a>) -> Option<usize> {
         let key = self.take_key()?;
         let parent = self.parent();
         self.document.entries.push(Entry { key, value, parent });
@@ -450,10 +496,14 @@ impl Builder {
 }
 
 /// Reads every keyed value in `text`. Errors only when nesting exceeds [`MAX_DEPTH`].
-pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
+pub(crate) fn scan(text: &str) -> Result<JsonDocument<'_>, Error> {
     let mut tokenizer = Tokenizer::new(text);
     let mut builder = Builder {
-        document: JsonDocument::default(),
+        document: JsonDocument {
+            // An estimate that saves most regrowing: pasted JSON has a value every 32 bytes or so.
+            entries: Vec::with_capacity(text.len() / 32),
+            ..JsonDocument::default()
+        },
         stack: Vec::new(),
         root_key: None,
         missing_values: 0,
@@ -500,7 +550,7 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
                     "true" => Some(Value::Bool(true)),
                     "false" => Some(Value::Bool(false)),
                     "null" => Some(Value::Null),
-                    _ if is_number(word) => Some(Value::Number(word.to_owned())),
+                    _ if is_number(word) => Some(Value::Number(word)),
                     _ => None,
                 };
                 match value {
@@ -553,6 +603,13 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument, Error> {
     builder.close_pending_without_value();
 
     let mut document = builder.document;
+    document.by_key = document
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (key_hash(&entry.key), index))
+        .collect();
+    document.by_key.sort_unstable();
     if builder.missing_values > 0 {
         document
             .repairs

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 
 use super::json_scan::{JsonDocument, Value};
-use super::{invalid_input, shorten, Input};
+use super::{find_fast, invalid_input, shorten, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts};
 use crate::kid::KeyId;
@@ -32,7 +32,7 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
             return Ok(read_json(document));
         }
     }
-    let urls = kid_urls(&input.cleaned);
+    let urls = kid_urls(input.cleaned);
     let Some(first) = urls.first() else {
         return Err(invalid_input(
             input,
@@ -64,21 +64,19 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
 fn kid_urls(cleaned: &str) -> Vec<String> {
     let mut urls: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for line in cleaned.lines() {
-        let mut rest = line;
-        while let Some(start) = rest.find("https://") {
-            let candidate = rest.get(start..).unwrap_or("");
-            let end = candidate
-                .find(|c: char| {
-                    c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>' | ',' | ')')
-                })
-                .unwrap_or(candidate.len());
-            let url = candidate.get(..end).unwrap_or("");
-            if KeyId::parse(url).is_some() && seen.insert(url) {
-                urls.push(url.to_owned());
-            }
-            rest = candidate.get(end.max(1)..).unwrap_or("");
+    let mut rest = cleaned;
+    while let Some(start) = find_fast(rest, "https://") {
+        let candidate = rest.get(start..).unwrap_or("");
+        let end = candidate
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>' | ',' | ')')
+            })
+            .unwrap_or(candidate.len());
+        let url = candidate.get(..end).unwrap_or("");
+        if KeyId::parse(url).is_some() && seen.insert(url) {
+            urls.push(url.to_owned());
         }
+        rest = candidate.get(end.max(1)..).unwrap_or("");
     }
     urls
 }
@@ -145,10 +143,10 @@ fn read_json(document: &JsonDocument) -> Parsed {
     ] {
         let time = paths.iter().find_map(|path| match document.get(path) {
             Some(Value::Number(seconds)) => seconds.parse::<i64>().ok().map(format_rfc3339),
-            Some(Value::String(text)) if parse_rfc3339(text).is_some() => Some(text.clone()),
+            Some(Value::String(text)) if parse_rfc3339(text).is_some() => Some(text.to_string()),
             Some(Value::String(text)) => {
                 warnings.push(format!("The time '{}' is not RFC 3339.", shorten(text, 60)));
-                Some(text.clone())
+                Some(text.to_string())
             }
             _ => None,
         });

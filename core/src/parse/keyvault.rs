@@ -8,7 +8,7 @@
 //! versions from 2021 on.
 
 use super::json_scan::{JsonDocument, Value};
-use super::{invalid_input, shorten, Input};
+use super::{invalid_input, lines_containing, shorten, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts, Target};
 use crate::parse::{InputKind, Parsed};
@@ -32,7 +32,7 @@ pub(super) fn looks_like_text(cleaned: &str) -> bool {
 }
 
 pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
-    if let Some((name, target)) = not_found_error(&input.cleaned) {
+    if let Some((name, target)) = not_found_error(input.cleaned) {
         return Ok(read_not_found(name, target));
     }
     if input.cleaned.contains('{') {
@@ -41,7 +41,7 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
             return Ok(read_json(document));
         }
     }
-    let fields = powershell_fields(&input.cleaned);
+    let fields = powershell_fields(input.cleaned);
     if fields.sku.is_some() || fields.name.is_some() {
         return Ok(read_powershell(fields));
     }
@@ -112,7 +112,7 @@ fn read_json(document: &JsonDocument) -> Parsed {
     }
 
     let name = match document.get_exact("name") {
-        Some(Value::String(name)) => Some(name.clone()),
+        Some(Value::String(name)) => Some(name.to_string()),
         _ => None,
     }
     .or_else(|| id.and_then(|id| id.rsplit('/').next()).map(str::to_owned))
@@ -211,7 +211,7 @@ struct PowershellFields {
 /// Reads the `Name : value` list that `Get-AzKeyVault` and `New-AzKeyVault` print.
 fn powershell_fields(cleaned: &str) -> PowershellFields {
     let mut fields = PowershellFields::default();
-    for line in cleaned.lines() {
+    for (_, line) in lines_containing(cleaned, &[" :"]) {
         let Some((key, value)) = line
             .split_once(" : ")
             .or_else(|| line.trim_end().strip_suffix(" :").map(|key| (key, "")))
@@ -290,7 +290,8 @@ fn read_powershell(fields: PowershellFields) -> Parsed {
 /// Finds a CLI error saying that a vault or Managed HSM does not exist. Returns the name
 /// when the message quotes it, and the kind when the message names it.
 fn not_found_error(cleaned: &str) -> Option<(Option<String>, Option<Target>)> {
-    for line in cleaned.lines() {
+    let markers = ["found", "Found", "exist"];
+    for (_, line) in lines_containing(cleaned, &markers) {
         let lower = line.to_ascii_lowercase();
         let names_vault = lower.contains("vault")
             || lower.contains("managedhsm")

@@ -151,7 +151,12 @@ pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
             ),
         ));
     }
-    let input = Input::new(text);
+    let cleaned = clean::clean_text(text);
+    let input = Input {
+        raw: text,
+        cleaned: &cleaned,
+        json: OnceCell::new(),
+    };
     match options.kind {
         Some(kind) => read_kind(kind, &input, options).map_err(|error| {
             if error.code != ErrorCode::InvalidInput {
@@ -198,6 +203,11 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
     if security_config::looks_like(input.raw) {
         return Ok(InputKind::HsmSecurityConfig);
     }
+    // A facts bundle is strict JSON read by its own parser, so recognise it without the
+    // tolerant scan: an object with a numeric schema_version.
+    if has_numeric_schema_version(input.raw) {
+        return Ok(InputKind::Facts);
+    }
     if input.cleaned.contains('{') {
         let document = input.json()?;
         if byok_file::looks_like(document) {
@@ -216,7 +226,7 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
             return Ok(InputKind::KeyvaultShow);
         }
     }
-    let cleaned = input.cleaned.as_str();
+    let cleaned = input.cleaned;
     if az_version::looks_like_text(cleaned) {
         return Ok(InputKind::AzVersion);
     }
@@ -266,6 +276,24 @@ fn describe(kind: InputKind) -> &'static str {
 fn kind_names() -> String {
     let names: Vec<&str> = InputKind::ALL.iter().map(|kind| kind.as_str()).collect();
     names.join(", ")
+}
+
+/// True for a text that starts with `{` and has `"schema_version": <digit>`, as facts
+/// bundles do (a .byok file's schema_version is a string).
+fn has_numeric_schema_version(raw: &str) -> bool {
+    if !raw.trim_start().starts_with('{') {
+        return false;
+    }
+    let Some(position) = find_fast(raw, "\"schema_version\"") else {
+        return false;
+    };
+    let after = raw
+        .get(position + "\"schema_version\"".len()..)
+        .unwrap_or("")
+        .trim_start();
+    after
+        .strip_prefix(':')
+        .is_some_and(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn looks_like_facts(document: &JsonDocument) -> bool {
@@ -328,23 +356,15 @@ fn reject_binary(text: &str) -> Result<(), Error> {
 /// A text being read: the raw text, the cleaned text and, once needed, its JSON reading.
 pub(crate) struct Input<'a> {
     pub raw: &'a str,
-    pub cleaned: String,
-    json: OnceCell<Result<JsonDocument, Error>>,
+    pub cleaned: &'a str,
+    json: OnceCell<Result<JsonDocument<'a>, Error>>,
 }
 
 impl<'a> Input<'a> {
-    fn new(raw: &'a str) -> Self {
-        Input {
-            raw,
-            cleaned: clean::clean_text(raw),
-            json: OnceCell::new(),
-        }
-    }
-
     /// Reads the cleaned text as tolerant JSON, once.
-    pub fn json(&self) -> Result<&JsonDocument, Error> {
+    pub fn json(&self) -> Result<&JsonDocument<'a>, Error> {
         self.json
-            .get_or_init(|| json_scan::scan(&self.cleaned))
+            .get_or_init(|| json_scan::scan(self.cleaned))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -378,5 +398,111 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((index, _)) => format!("{}...", text.get(..index).unwrap_or(text)),
         None => text.to_owned(),
+    }
+}
+
+/// The lines of `text` that contain any of `markers`, in text order, each once, with the
+/// 0-based number of each line.
+///
+/// Searching the whole text for a few markers is much faster than testing every line of a
+/// large paste, and the readers need only a handful of lines. Each marker's search resumes
+/// after the line it matched, so the work stays linear however often a marker repeats.
+pub(crate) fn lines_containing<'t>(text: &'t str, markers: &[&str]) -> Vec<(usize, &'t str)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for marker in markers {
+        let mut from = 0;
+        while let Some(found) = text.get(from..).and_then(|rest| find_fast(rest, marker)) {
+            let position = from + found;
+            let start = text
+                .get(from..position)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(from, |newline| from + newline + 1);
+            let end = text
+                .get(position..)
+                .and_then(|after| after.find('\n'))
+                .map_or(text.len(), |newline| position + newline);
+            ranges.push((start, end));
+            from = end + 1;
+            if from >= text.len() {
+                break;
+            }
+        }
+    }
+    ranges.sort_unstable();
+    ranges.dedup();
+    let mut lines = Vec::with_capacity(ranges.len());
+    let mut line_number = 0;
+    let mut counted_to = 0;
+    for (start, end) in ranges {
+        line_number += text.get(counted_to..start).map_or(0, |skipped| {
+            skipped.bytes().filter(|byte| *byte == b'\n').count()
+        });
+        counted_to = start;
+        if let Some(line) = text.get(start..end) {
+            lines.push((line_number, line));
+        }
+    }
+    lines
+}
+
+/// Bytes searched per step by [`find_fast`].
+const FIND_CHUNK_BYTES: usize = 16 * 1024;
+
+/// Finds `needle` like [`str::find`], but skips chunks without a match using
+/// [`str::contains`], which the standard library vectorises for short needles while `find`
+/// is not. On a large paste where a marker is rare or absent, this is several times faster.
+pub(crate) fn find_fast(haystack: &str, needle: &str) -> Option<usize> {
+    let mut start = 0;
+    while start < haystack.len() {
+        // Chunks overlap by the needle's length so that no match is split between two.
+        let mut end = (start + FIND_CHUNK_BYTES + needle.len()).min(haystack.len());
+        while !haystack.is_char_boundary(end) {
+            end -= 1;
+        }
+        let chunk = haystack.get(start..end)?;
+        if chunk.contains(needle) {
+            return chunk.find(needle).map(|position| start + position);
+        }
+        if end == haystack.len() {
+            return None;
+        }
+        start += FIND_CHUNK_BYTES;
+        while !haystack.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_containing_markers() {
+        let text = "one alpha\ntwo\nthree beta alpha\nfour\nbeta";
+        assert_eq!(
+            lines_containing(text, &["alpha", "beta"]),
+            vec![(0, "one alpha"), (2, "three beta alpha"), (4, "beta")]
+        );
+        assert!(lines_containing(text, &["gamma"]).is_empty());
+        assert_eq!(lines_containing("x\n", &["x"]), vec![(0, "x")]);
+    }
+
+    #[test]
+    fn find_fast_matches_find() {
+        let mut text = "é".repeat(FIND_CHUNK_BYTES / 2 + 3);
+        text.push_str("needle");
+        text.push_str(&"a".repeat(FIND_CHUNK_BYTES * 2));
+        text.push_str("needle");
+        for needle in ["needle", "é", "a", "absent", "éne"] {
+            assert_eq!(find_fast(&text, needle), text.find(needle), "{needle}");
+        }
+        let from = text.find("needle").unwrap() + 1;
+        assert_eq!(
+            find_fast(&text[from..], "needle"),
+            text[from..].find("needle")
+        );
+        assert_eq!(find_fast("", "x"), None);
     }
 }

@@ -2,7 +2,7 @@
 //! programs, the LC display, `hsm_diagnostics fw`, the JCE provider jar check), `ListKeyFlags`
 //! and the usage text of a command.
 
-use super::{invalid_input, shorten, Input};
+use super::{invalid_input, lines_containing, shorten, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts};
 use crate::parse::{InputKind, Parsed};
@@ -58,7 +58,7 @@ pub(super) fn looks_like_device_info(cleaned: &str) -> bool {
 }
 
 pub(super) fn read_device_info(input: &Input) -> Result<Parsed, Error> {
-    let info = read_device_lines(&input.cleaned);
+    let info = read_device_lines(input.cleaned);
     if !info.found_anything() {
         return Err(invalid_input(
             input,
@@ -133,6 +133,14 @@ pub(super) fn read_device_info(input: &Input) -> Result<Parsed, Error> {
 /// Splits `Key: value` at the first colon; the key is lower-cased with spaces collapsed.
 fn key_value(line: &str) -> Option<(String, &str)> {
     let (key, value) = line.split_once(':')?;
+    // Keys are a few words; a long or non-alphabetic start is a log line, not a key.
+    if key.len() > 40
+        || !key
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
     let key = key
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -157,10 +165,15 @@ fn firmware_token(text: &str) -> Option<&str> {
         })
 }
 
+/// Parts of the words that mark the lines [`read_device_lines`] reads: `Device name`,
+/// `HSM Device Info`, `Device version info`, `Provider version`, `Firmware version`,
+/// `getVersionInfo()`, `Partition Flags`, `Primus JCE provider`, `PRIMUS-HSM-X`. Other lines
+/// are not looked at; fewer markers mean fewer passes over a large paste.
+const DEVICE_MARKERS: [&str; 6] = ["evice", "ersion", "irmware", "Partition", "rimus", "RIMUS"];
+
 fn read_device_lines(cleaned: &str) -> DeviceInfo {
     let mut info = DeviceInfo::default();
-    let mut after_lc_banner = false;
-    for line in cleaned.lines() {
+    for (_, line) in lines_containing(cleaned, &DEVICE_MARKERS) {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -261,19 +274,11 @@ fn read_device_lines(cleaned: &str) -> DeviceInfo {
             }
         }
 
-        // The LC display shows `SECUROSYS`, then the model and firmware: `PRIMUS-HSM-X V2.8.46`.
-        // Inventory tables print the same: `HSM Primus X 18376142 V2.8.43`.
-        if trimmed.eq_ignore_ascii_case("SECUROSYS") {
-            after_lc_banner = true;
-            continue;
+        // The LC display shows the model and firmware under `SECUROSYS`: `PRIMUS-HSM-X
+        // V2.8.46`. Inventory tables print the same: `HSM Primus X 18376142 V2.8.43`.
+        if let Some(firmware) = firmware_token(trimmed) {
+            read_model_line(&mut info, trimmed, firmware);
         }
-        let upper = trimmed.to_ascii_uppercase();
-        if after_lc_banner || upper.contains("PRIMUS") {
-            if let Some(firmware) = firmware_token(trimmed) {
-                read_model_line(&mut info, trimmed, firmware);
-            }
-        }
-        after_lc_banner = false;
     }
     info
 }
@@ -322,17 +327,23 @@ const KEY_FLAG_WORDS: [&str; 20] = [
 ];
 
 fn is_flag_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    let base = lower
-        .strip_prefix("non")
-        .or_else(|| lower.strip_prefix("not"))
-        .unwrap_or(&lower);
-    KEY_FLAG_WORDS.contains(&base) || matches!(base, "integrity" | "signrecover")
+    let negated = word.get(..3).is_some_and(|prefix| {
+        prefix.eq_ignore_ascii_case("non") || prefix.eq_ignore_ascii_case("not")
+    });
+    let base = if negated {
+        word.get(3..).unwrap_or(word)
+    } else {
+        word
+    };
+    KEY_FLAG_WORDS
+        .iter()
+        .chain(["integrity", "signrecover"].iter())
+        .any(|flag| flag.eq_ignore_ascii_case(base))
 }
 
 /// Finds the `ListKeyFlags` line: a key name, then flag words. Command lines are skipped.
 fn key_flags_line(cleaned: &str) -> Option<(Option<&str>, Vec<&str>)> {
-    for line in cleaned.lines() {
+    for (_, line) in lines_containing(cleaned, &["extractable"]) {
         if line.contains("-flags") || line.contains("java ") || line.contains("-jar") {
             continue;
         }
@@ -370,7 +381,7 @@ pub(super) fn looks_like_key_flags(cleaned: &str) -> bool {
 }
 
 pub(super) fn read_key_flags(input: &Input) -> Result<Parsed, Error> {
-    let Some((name, flags)) = key_flags_line(&input.cleaned) else {
+    let Some((name, flags)) = key_flags_line(input.cleaned) else {
         return Err(invalid_input(
             input,
             "Primus Tools ListKeyFlags",
@@ -422,6 +433,12 @@ const UNKNOWN_COMMAND: [&str; 5] = [
 /// Reads whether the text proves that `AzureByokExport` exists (its usage text) or that it
 /// does not (an unknown-command error). Returns None when the text shows neither.
 fn command_help(cleaned: &str) -> Option<bool> {
+    let named = ["AzureByokExport", "azurebyokexport", "AZUREBYOKEXPORT"]
+        .iter()
+        .any(|name| cleaned.contains(name));
+    if !named {
+        return None;
+    }
     let lower = cleaned.to_ascii_lowercase();
     if !lower.contains("azurebyokexport") {
         return None;
@@ -441,7 +458,7 @@ pub(super) fn looks_like_command_help(cleaned: &str) -> bool {
 }
 
 pub(super) fn read_command_help(input: &Input) -> Result<Parsed, Error> {
-    let Some(available) = command_help(&input.cleaned) else {
+    let Some(available) = command_help(input.cleaned) else {
         return Err(invalid_input(
             input,
             "Primus Tools `AzureByokExport -help`",

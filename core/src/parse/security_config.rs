@@ -10,7 +10,7 @@
 
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::{invalid_input, shorten, Input};
+use super::{find_fast, invalid_input, shorten, Input};
 use crate::error::{Error, ErrorCode};
 use crate::facts::{source, Fact, Facts};
 use crate::parse::{InputKind, Parsed};
@@ -25,9 +25,8 @@ pub(super) fn looks_like(raw: &str) -> bool {
 
 /// The XML part of a paste: from `<?xml` or `<primus` to the last `>`.
 fn xml_region(raw: &str) -> Option<&str> {
-    let start = raw
-        .find("<?xml")
-        .or_else(|| raw.find("<primus"))
+    let start = find_fast(raw, "<?xml")
+        .or_else(|| find_fast(raw, "<primus"))
         .or_else(|| raw.find('<'))?;
     let end = raw.rfind('>')?;
     raw.get(start..=end)
