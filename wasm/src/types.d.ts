@@ -4,7 +4,7 @@
 /** One observed value and where it was observed, for example `az version`. */
 export interface Fact<T> {
   value: T;
-  /** Where the value came from. Defaults to `unspecified` when a facts bundle leaves it out. */
+  /** The value's source, such as `az version`; `unspecified` when a facts bundle leaves it out. */
   source: string;
 }
 
@@ -91,7 +91,7 @@ export interface ToolFacts {
   azure_byok_export_available?: Fact<boolean>;
 }
 
-/** What a `.byok` file written by `AzureByokExport` contains. */
+/** Contents of a `.byok` file written by `AzureByokExport`. */
 export interface ByokFileFacts {
   schema_version?: Fact<string>;
   kid?: Fact<string>;
@@ -111,7 +111,7 @@ export interface Facts {
   hsm?: HsmFacts;
   tools?: ToolFacts;
   byok_file?: ByokFileFacts;
-  /** Why a fact could not be gathered, keyed by fact path such as `hsm.firmware`. */
+  /** Reasons that facts could not be gathered, keyed by fact path such as `hsm.firmware`. */
   unavailable?: Record<string, string>;
 }
 
@@ -134,10 +134,10 @@ export interface ParseOptions {
   partition?: string | null;
 }
 
-/** What `parseText` read from a text. */
+/** The result of `parseText`: the facts read from one text. */
 export interface Parsed {
   kind: InputKind;
-  /** What the text was recognised as, for the operator. */
+  /** The name of the recognised text for the operator, such as "az keyvault show output". */
   label: string;
   /** The facts the text establishes; everything else is left unset. */
   facts: Facts;
@@ -213,9 +213,9 @@ export interface CheckResult {
   title: string;
   category: Category;
   status: Status;
-  /** What was found. */
+  /** The value found. */
   observed?: string;
-  /** What is required in this context. */
+  /** The requirement in this context. */
   required: string;
   message: string;
   /** Fact paths that were needed but missing. */

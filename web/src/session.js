@@ -20,7 +20,7 @@ export const ANSWER_FIELDS = {
   azure_byok_export_available: { path: ["tools", "azure_byok_export_available"], type: "boolean" },
 };
 
-/** The current time as RFC 3339 in UTC, whole seconds. */
+/** Returns the current time as RFC 3339 in UTC, in whole seconds. */
 export function currentTime() {
   return new Date().toISOString().replace(/\.\d+Z$/, "Z");
 }
