@@ -1,7 +1,7 @@
 """The Python API of the core: functions, typed errors, merging, rendering, catalogue."""
 
+import importlib.metadata
 import json
-from pathlib import Path
 
 import byok_prereqs
 import pytest
@@ -165,3 +165,8 @@ def test_parse_text_hides_pkcs_password():
 
     assert "PRIMUSDEV" not in json.dumps(parsed)
     assert parsed["facts"]["hsm"]["key_export"]["value"] is False
+
+
+def test_module_has_docstring_and_version():
+    assert "BYOK" in byok_prereqs.__doc__
+    assert byok_prereqs.__version__ == importlib.metadata.version("byok-prereqs")
