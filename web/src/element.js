@@ -17,6 +17,9 @@ export { load };
 const TAG = "byok-prereqs-checklist";
 const STORAGE_KEY = "byok-prereqs:facts";
 
+/** How often the clock-based checks (setup password, KEK expiry) are re-evaluated, in ms. */
+const CLOCK_INTERVAL_MS = 60 * 1000;
+
 const ATTRIBUTE_FIELDS = {
   target: "target",
   "hsm-service": "hsm_service",
@@ -97,6 +100,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
   }
 
   connectedCallback() {
+    this.clock = setInterval(() => this.recheckClock(), CLOCK_INTERVAL_MS);
     if (!this.shadowRoot.firstChild) {
       this.shadowRoot.adoptedStyleSheets = [sheet()];
       this.shadowRoot.append(h("p", { class: "loading", role: "status" }, "Loading the checks…"));
@@ -112,6 +116,25 @@ export class ByokPrereqsChecklist extends HTMLElement {
         );
       },
     );
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.clock);
+  }
+
+  /**
+   * Evaluates again at the current time and redraws only when a status changed, so a setup
+   * password that expires while the page is open is shown as expired.
+   */
+  recheckClock() {
+    if (!this.session || !this.lastReport) {
+      return;
+    }
+    const statuses = (report) => report.checks.map((check) => check.status).join();
+    const { report } = this.session.evaluate();
+    if (statuses(report) !== statuses(this.lastReport)) {
+      this.update();
+    }
   }
 
   attributeChangedCallback(name, oldValue, newValue) {

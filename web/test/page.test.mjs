@@ -210,6 +210,36 @@ test("questions become user facts", async () => {
   await context.close();
 });
 
+test("clock-based checks follow the time", async () => {
+  const opened = await openPage(chromium.browser, server.origin);
+  const { page, context } = opened;
+  await page.clock.install({ time: new Date("2026-03-01T12:00:00Z") });
+  await page.goto(`${server.origin}/index.html`);
+  await page.locator(`${ELEMENT} .verdict`).waitFor();
+
+  // A setup password issued 70 hours ago on a Primus HSM has 2 of its 72 hours left.
+  await choose(page, "Source HSM", "primus");
+  await page
+    .getByRole("group", { name: "Has Primus Tools already fetched the permanent secret for this partition?" })
+    .getByLabel("No", { exact: true })
+    .check();
+  const issued = await page.evaluate(() => {
+    const date = new Date(Date.now() - 70 * 3600 * 1000);
+    return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  });
+  await page.getByLabel("When was the setup password issued? (your local time)").fill(issued);
+  const item = page.locator(`${ELEMENT} li.check[data-check="hsm.setup-password"]`);
+  assert.equal(await item.getAttribute("data-status"), "warn");
+
+  // Three hours later, with the page left open, it has expired.
+  await page.clock.fastForward("03:00:00");
+  await page.waitForFunction(
+    () => document.querySelector("byok-prereqs-checklist").report.checks.find((check) => check.id === "hsm.setup-password").status === "fail",
+  );
+  assert.equal(await item.getAttribute("data-status"), "fail");
+  await context.close();
+});
+
 test("unrecognised text shows its error", async () => {
   const { page, context } = await openChecklist();
   await paste(page, "hello, this is not the output of any tool");
