@@ -27,7 +27,8 @@ long-summary: >
 
     Exit codes: 0 ready; 4 not ready (a check failed, or has a status given with --fail-on);
     5 incomplete (no check failed, but some could not run). The report is printed in all three
-    cases. Usage errors exit with 2 and other errors with 1, as in every az command.
+    cases. As in every az command, an unknown argument or choice exits with 2, and other errors
+    (invalid values, missing files) with 1.
 examples:
   - name: Check a Key Vault and its KEK for an RSA 3072 key from an on-premises Primus HSM, with Primus Tools on this computer.
     text: >
