@@ -9,6 +9,8 @@
 //! A long base64 string wrapped over several lines is joined again.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::{Error, ErrorCode};
 
@@ -55,9 +57,12 @@ pub(crate) struct JsonDocument<'a> {
     pub repairs: Vec<String>,
     /// 1-based line of the last token read, for errors that say where reading stopped.
     pub last_line: usize,
-    /// (hash of the key, entry index), sorted, so each query reads only the entries with its
-    /// key instead of every entry. Lookups compare the keys, so collisions cost time only.
-    by_key: Vec<(u64, usize)>,
+    /// First and last entry index for each key hash, so each query reads only the entries
+    /// with its key instead of every entry. Lookups compare the keys, so collisions cost
+    /// time only.
+    by_key: HashMap<u64, (usize, usize), BuildHasherDefault<PassThroughHasher>>,
+    /// For each entry, the next entry whose key has the same hash, or `usize::MAX`.
+    next_same_key: Vec<usize>,
 }
 
 /// FNV-1a: fast for short keys.
@@ -65,6 +70,26 @@ fn key_hash(key: &str) -> u64 {
     key.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// A hasher for keys that are already hashes: it passes the `u64` through.
+#[derive(Default)]
+struct PassThroughHasher(u64);
+
+impl Hasher for PassThroughHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 << 8) | u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
 impl<'a> JsonDocument<'a> {
@@ -96,14 +121,12 @@ impl<'a> JsonDocument<'a> {
 
     /// Indices of the entries whose key is `key`, in order.
     fn with_key<'s>(&'s self, key: &'s str) -> impl Iterator<Item = usize> + 's {
-        let hash = key_hash(key);
-        let start = self.by_key.partition_point(|(known, _)| *known < hash);
-        self.by_key
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(move |(known, _)| *known == hash)
-            .map(|(_, index)| *index)
+        let first = self
+            .by_key
+            .get(&key_hash(key))
+            .map_or(usize::MAX, |(first, _)| *first);
+        std::iter::successors(Some(first), |index| self.next_same_key.get(*index).copied())
+            .take_while(|index| *index != usize::MAX)
             .filter(move |index| {
                 self.entries
                     .get(*index)
@@ -603,13 +626,19 @@ pub(crate) fn scan(text: &str) -> Result<JsonDocument<'_>, Error> {
     builder.close_pending_without_value();
 
     let mut document = builder.document;
-    document.by_key = document
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(index, entry)| (key_hash(&entry.key), index))
-        .collect();
-    document.by_key.sort_unstable();
+    document.next_same_key = vec![usize::MAX; document.entries.len()];
+    for (index, entry) in document.entries.iter().enumerate() {
+        let chain = document
+            .by_key
+            .entry(key_hash(&entry.key))
+            .or_insert((index, index));
+        if chain.1 != index {
+            if let Some(link) = document.next_same_key.get_mut(chain.1) {
+                *link = index;
+            }
+            chain.1 = index;
+        }
+    }
     if builder.missing_values > 0 {
         document
             .repairs

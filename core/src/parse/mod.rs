@@ -151,35 +151,69 @@ pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
             ),
         ));
     }
-    let cleaned = clean::clean_text(text);
+    // The XML and facts readers read the raw text, so they skip the clean-up pass.
+    let raw_kind = match options.kind {
+        Some(kind) => Some(kind).filter(|kind| is_raw_kind(*kind)),
+        None => detect_raw(text),
+    };
+    let cleaned = match raw_kind {
+        Some(_) => String::new(),
+        None => clean::clean_text(text),
+    };
     let input = Input {
         raw: text,
         cleaned: &cleaned,
         json: OnceCell::new(),
     };
-    match options.kind {
-        Some(kind) => read_kind(kind, &input, options).map_err(|error| {
-            if error.code != ErrorCode::InvalidInput {
-                return error;
-            }
-            // Say what the text looks like, so the user can fix a wrong kind.
-            match detect(&input) {
-                Ok(found) if found != kind => Error::new(
-                    error.code,
-                    format!(
-                        "{} This text looks like {} (kind '{}').",
-                        error.message,
-                        describe(found),
-                        found.as_str()
-                    ),
-                ),
-                _ => error,
-            }
-        }),
-        None => {
-            let kind = detect(&input)?;
-            read_kind(kind, &input, options)
+    let Some(kind) = options.kind else {
+        let kind = match raw_kind {
+            Some(kind) => kind,
+            None => detect(&input)?,
+        };
+        return read_kind(kind, &input, options);
+    };
+    read_kind(kind, &input, options).map_err(|error| {
+        if error.code != ErrorCode::InvalidInput {
+            return error;
         }
+        // Say what the text looks like, so the user can fix a wrong kind.
+        let cleaned = clean::clean_text(text);
+        let full_input = Input {
+            raw: text,
+            cleaned: &cleaned,
+            json: OnceCell::new(),
+        };
+        let found = detect_raw(text).map_or_else(|| detect(&full_input), Ok);
+        match found {
+            Ok(found) if found != kind => Error::new(
+                error.code,
+                format!(
+                    "{} This text looks like {} (kind '{}').",
+                    error.message,
+                    describe(found),
+                    found.as_str()
+                ),
+            ),
+            _ => error,
+        }
+    })
+}
+
+/// Kinds whose readers read the raw text rather than the cleaned one.
+fn is_raw_kind(kind: InputKind) -> bool {
+    matches!(kind, InputKind::HsmSecurityConfig | InputKind::Facts)
+}
+
+/// Recognises the kinds that are read from the raw text, before any clean-up.
+fn detect_raw(text: &str) -> Option<InputKind> {
+    if security_config::looks_like(text) {
+        Some(InputKind::HsmSecurityConfig)
+    } else if has_numeric_schema_version(text) {
+        // A facts bundle is strict JSON read by its own parser: an object with a numeric
+        // schema_version, which a .byok file (a string schema_version) does not have.
+        Some(InputKind::Facts)
+    } else {
+        None
     }
 }
 
@@ -200,13 +234,8 @@ fn read_kind(kind: InputKind, input: &Input, options: &ParseOptions) -> Result<P
 
 /// Recognises the kind of a text from marks that only that kind's output carries.
 fn detect(input: &Input) -> Result<InputKind, Error> {
-    if security_config::looks_like(input.raw) {
-        return Ok(InputKind::HsmSecurityConfig);
-    }
-    // A facts bundle is strict JSON read by its own parser, so recognise it without the
-    // tolerant scan: an object with a numeric schema_version.
-    if has_numeric_schema_version(input.raw) {
-        return Ok(InputKind::Facts);
+    if let Some(kind) = detect_raw(input.raw) {
+        return Ok(kind);
     }
     if input.cleaned.contains('{') {
         let document = input.json()?;
@@ -316,7 +345,8 @@ fn read_facts(input: &Input) -> Result<Parsed, Error> {
     let text = input.raw.trim();
     let facts = Facts::from_json(text).or_else(|error| {
         // A bundle pasted inside a fence or a blockquote: read the cleaned text instead.
-        let cleaned = input.cleaned.trim();
+        let cleaned = clean::clean_text(text);
+        let cleaned = cleaned.trim();
         if cleaned != text && cleaned.starts_with('{') {
             Facts::from_json(cleaned)
         } else {
@@ -373,7 +403,12 @@ impl<'a> Input<'a> {
 /// The error for text that is not the expected kind: names the tool, what was expected and
 /// where reading stopped.
 pub(crate) fn invalid_input(input: &Input, tool: &str, expected: &str) -> Error {
-    let lines = input.cleaned.lines().count();
+    let read = if input.cleaned.is_empty() {
+        input.raw
+    } else {
+        input.cleaned
+    };
+    let lines = read.lines().count();
     let mut message = format!(
         "expected {tool} output with {expected}, but none was found in the {lines} line(s) read"
     );
