@@ -247,3 +247,12 @@ def test_oversized_saved_output_is_rejected(az, tmp_path):
     assert result.code == 1
     assert "larger than the limit of 33554432 bytes" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_unavailable_reason_reads_as_one_sentence(az, tmp_path):
+    garbage = tmp_path / "flags.txt"
+    garbage.write_text("garbage\n")
+
+    result = az("byok", "prereqs", "--offline", "--key-flags", garbage)
+
+    assert ".." not in result.check("hsm.target-key-flags")["message"]

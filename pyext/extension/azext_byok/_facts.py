@@ -28,10 +28,13 @@ class Fragment:
         node[leaf] = {"value": value, "source": source}
 
     def unavailable(self, paths, reason):
-        """Record why the facts at these paths could not be gathered."""
+        """Record why the facts at these paths could not be gathered.
+
+        The core quotes the reason inside a sentence of its own, so a final period is dropped.
+        """
         reasons = self.facts.setdefault("unavailable", {})
         for path in paths:
-            reasons[path] = reason
+            reasons[path] = reason.rstrip(". ")
 
     def merge_parsed(self, parsed):
         """Take the facts and warnings of a `byok_prereqs.parse_text` result."""
