@@ -49,7 +49,8 @@ def _az_path():
     return az
 
 
-def _wheel(folder, pattern):
+def built_wheel(folder, pattern):
+    """Return the newest wheel matching `pattern` in target/wheels/<folder> (or BYOK_WHEELS)."""
     wheels = sorted((Path(os.environ.get("BYOK_WHEELS", ROOT / "target" / "wheels")) / folder)
                     .glob(pattern))
     if not wheels:
@@ -77,10 +78,10 @@ def installed_extension(tmp_path_factory):
     config_dir = base / "config"
     config_dir.mkdir()
     env = _base_env(config_dir, base)
-    env["PIP_FIND_LINKS"] = str(_wheel("core", "*.whl").parent)
+    env["PIP_FIND_LINKS"] = str(built_wheel("core", "*.whl").parent)
     env["PIP_NO_INDEX"] = "1"
     result = subprocess.run(
-        [_az_path(), "extension", "add", "--source", str(_wheel("extension", "*.whl")),
+        [_az_path(), "extension", "add", "--source", str(built_wheel("extension", "*.whl")),
          "--yes"],
         env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
