@@ -471,3 +471,60 @@ fn unrecognised_text_lists_kinds() {
     assert_eq!(error.code, ErrorCode::UnrecognizedInput);
     assert!(error.message.contains("keyvault-show"), "{}", error.message);
 }
+
+#[test]
+fn console_firmware_line() {
+    let text = "hsm> hsm_diagnostics fw\nFirmware version: RX-2.8.46\nhsm>";
+    let parsed = parse(text).unwrap();
+    assert_eq!(parsed.kind, InputKind::PrimusDeviceInfo);
+    let firmware = parsed.facts.hsm.firmware.unwrap();
+    assert_eq!(firmware.value, "RX-2.8.46");
+    assert_eq!(firmware.source, byok_core::facts::source::HSM_CONSOLE);
+}
+
+#[test]
+fn byok_file_checked_against_kek() {
+    let byok = parse(&read_case(
+        "securosys/005-byok-file-generator-GRIMSEL-RX-2.9.0-T.json",
+    ))
+    .unwrap();
+    let status = |kid: &str| {
+        let mut facts = byok.facts.clone();
+        facts.merge(&parse(kid).unwrap().facts);
+        let report = evaluate(&facts, &EvaluateOptions::default()).unwrap();
+        report
+            .check("byok.file")
+            .unwrap()
+            .status
+            .as_str()
+            .to_owned()
+    };
+    let same =
+        "https://contoso-kv.vault.azure.net/keys/KekForByokR4k/083cf1b67d314d15b1fa46915cde3217";
+    let other_version =
+        "https://contoso-kv.vault.azure.net/keys/KekForByokR4k/00000000000000000000000000000000";
+    assert_eq!(status(same), "pass");
+    assert_eq!(status(other_version), "fail");
+}
+
+#[test]
+fn az_version_text_glued_to_prose() {
+    let text = "Here is my output:<br>azure-cli                         2.61.0 *<br><br>core                              2.61.0 *<br>Extensions:<br>ssh                                2.0.0<br><br>Your CLI is up-to-date.";
+    let cleaned_lines = text.replace("<br>", "\n");
+    for variant in [text.to_owned(), cleaned_lines] {
+        let parsed = parse(&variant).unwrap_or_else(|error| panic!("{error}"));
+        let azure = &parsed.facts.azure;
+        assert_eq!(azure.cli_version.as_ref().unwrap().value, "2.61.0");
+        assert!(azure.cli_update_available.as_ref().unwrap().value);
+        assert_eq!(
+            azure
+                .cli_extensions
+                .as_ref()
+                .unwrap()
+                .value
+                .get("ssh")
+                .map(String::as_str),
+            Some("2.0.0")
+        );
+    }
+}

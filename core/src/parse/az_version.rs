@@ -205,7 +205,7 @@ fn read_text(cleaned: &str) -> Parsed {
     facts.azure.cli_version = Some(Fact::new(version.clone(), source::AZ_VERSION_TEXT));
 
     // `*` on the azure-cli line marks the CLI itself for update. Without it, only a
-    // completed update check ("up-to-date" or "N update(s) available") says there is none.
+    // completed update check ("up-to-date" or "N update(s) available") shows there is none.
     let update_available = if marked {
         Some(true)
     } else if (up_to_date || updates_listed) && !update_check_failed {

@@ -1,8 +1,9 @@
 //! Removes what pasting adds around tool output: Markdown fences, blockquote and comment
 //! markers, backticks and bold markers, HTML tags and entities, carriage returns.
 //!
-//! The result keeps one output line per input line, so line numbers in errors still match
-//! the text the user pasted. Shell prompts are left in place: each reader looks for its own
+//! The result keeps one output line per input line, except that `<br>` and block tags such
+//! as `<p>` start a new line, so line numbers in errors match the text the user pasted
+//! unless it was HTML. Shell prompts are left in place: each reader looks for its own
 //! patterns inside a line, and removing prompts would need a guess at every shell's prompt.
 
 /// Cleans a whole text; see the module documentation.
@@ -22,7 +23,7 @@ pub(crate) fn clean_text(text: &str) -> String {
     cleaned
 }
 
-/// What a text contains that some of its lines may need removed.
+/// Markup found anywhere in a text, so that lines of a text without it skip the searches.
 #[derive(Clone, Copy)]
 struct Features {
     html: bool,
@@ -31,13 +32,21 @@ struct Features {
 
 fn clean_line_into(line: &str, features: Features, output: &mut String) {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    let decoded;
-    let line = if features.html && (line.contains('&') || line.contains('<')) {
-        decoded = decode_html(line);
-        decoded.as_str()
+    if features.html && (line.contains('&') || line.contains('<')) {
+        // `<br>` and block tags break lines that a web page showed as several.
+        let decoded = decode_html(line);
+        for (index, part) in decoded.split('\n').enumerate() {
+            if index > 0 {
+                output.push('\n');
+            }
+            clean_markup_free_line_into(part, features, output);
+        }
     } else {
-        line
-    };
+        clean_markup_free_line_into(line, features, output);
+    }
+}
+
+fn clean_markup_free_line_into(line: &str, features: Features, output: &mut String) {
     let line = strip_markers(line);
     // Searching for one byte first is much cheaper per line than searching for three.
     if features.fences && line.contains('`') && line.contains("```") {
@@ -155,7 +164,13 @@ fn decode_html(line: &str) -> String {
             }
         } else {
             match html_tag_length(rest) {
-                Some(length) => rest = rest.get(length..).unwrap_or(""),
+                Some(length) => {
+                    let tag = rest.get(..length).unwrap_or("");
+                    if breaks_line(tag) {
+                        output.push('\n');
+                    }
+                    rest = rest.get(length..).unwrap_or("");
+                }
                 None => {
                     output.push('<');
                     rest = rest.get(1..).unwrap_or("");
@@ -165,6 +180,17 @@ fn decode_html(line: &str) -> String {
     }
     output.push_str(rest);
     output
+}
+
+/// True for `<br>`, `<br/>` and the tags that open or close a block: `p`, `div`, `li`, `tr`.
+fn breaks_line(tag: &str) -> bool {
+    let name: String = tag
+        .trim_start_matches(['<', '/'])
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(name.as_str(), "br" | "p" | "div" | "li" | "tr")
 }
 
 /// Reads an entity at the start of `text`; returns the character and the entity's length.
@@ -242,8 +268,9 @@ mod tests {
         let line = "    `openjdk version &quot;17.0.10&quot; 2024-01-16 LTS`<br>";
         assert_eq!(
             clean_lines(line),
-            ["openjdk version \"17.0.10\" 2024-01-16 LTS"]
+            ["openjdk version \"17.0.10\" 2024-01-16 LTS", ""]
         );
+        assert_eq!(clean_lines("a<br>b<p>c</p>"), ["a", "b", "c", ""]);
     }
 
     #[test]

@@ -49,13 +49,13 @@ pub(crate) struct Entry<'a> {
     pub parent: Option<usize>,
 }
 
-/// What the reader found in a text.
+/// The keyed values found in a pasted text, and the flaws worked around.
 #[derive(Debug, Default)]
 pub(crate) struct JsonDocument<'a> {
     pub entries: Vec<Entry<'a>>,
     /// Flaws that were worked around, for a warning: comments, missing values, cut-off ends.
     pub repairs: Vec<String>,
-    /// 1-based line of the last token read, for errors that say where reading stopped.
+    /// 1-based line of the last token read, for errors that report where reading stopped.
     pub last_line: usize,
     /// First and last entry index for each key hash, so each query reads only the entries
     /// with its key instead of every entry. Lookups compare the keys, so collisions cost

@@ -2,10 +2,10 @@
 //! and ARM JSON shapes, the PowerShell list form (`SKU : Premium`), and CLI errors for a
 //! vault that was not found.
 //!
-//! Shapes seen: a Key Vault has `properties.sku` (`family` `A`, sometimes absent, `name`
-//! `standard` or `premium`); a Managed HSM has `sku` at the top level (`family` `B`, names
-//! like `Standard_B1`) and `properties.securityDomainProperties.activationStatus` in API
-//! versions from 2021 on.
+//! Shapes seen: a Key Vault has `properties.sku`, with `family` `A` (sometimes absent) and
+//! `name` `standard` or `premium`. A Managed HSM has `sku` at the top level, with `family`
+//! `B` and names like `Standard_B1`. Its `properties.securityDomainProperties.activationStatus`
+//! is in API version 2023-07-01 but not in the 2020 preview recorded in tests/cases.
 
 use super::json_scan::{JsonDocument, Value};
 use super::{invalid_input, lines_containing, shorten, Input};

@@ -125,11 +125,12 @@ pub struct Parsed {
 
 /// Reads tool output into a facts fragment, recognising the kind when `options.kind` is None.
 ///
-/// Errors: [`ErrorCode::InputTooLarge`] over [`MAX_INPUT_BYTES`] (checked before any work),
-/// [`ErrorCode::UnrecognizedInput`] for empty text or text of no known kind, and
+/// Errors: [`ErrorCode::InputTooLarge`] over [`MAX_INPUT_BYTES`], checked before any work.
+/// [`ErrorCode::UnrecognizedInput`] for empty text or text of no known kind.
 /// [`ErrorCode::InvalidInput`] for binary data, text that is not the requested kind, or text
-/// of a known kind that cannot be read (the message names what was expected and the line
-/// where reading stopped). Never panics; the work is linear in the input size.
+/// of a known kind that cannot be read; the message names what was expected and where
+/// reading stopped. The work is linear in the input size, and no input makes it panic
+/// (the fuzz targets in `fuzz/` test this).
 pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::new(
@@ -286,7 +287,7 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
     ))
 }
 
-/// What a kind's text is, for messages: "`az keyvault show` output".
+/// Describes a kind's text for messages, for example "`az keyvault show` output".
 fn describe(kind: InputKind) -> &'static str {
     match kind {
         InputKind::AzVersion => "`az version` or `az --version` output",
@@ -400,8 +401,8 @@ impl<'a> Input<'a> {
     }
 }
 
-/// The error for text that is not the expected kind: names the tool, what was expected and
-/// where reading stopped.
+/// Builds the error for text that is not the expected kind. It names the tool, what was
+/// expected and where reading stopped.
 pub(crate) fn invalid_input(input: &Input, tool: &str, expected: &str) -> Error {
     let read = if input.cleaned.is_empty() {
         input.raw
@@ -436,7 +437,7 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The lines of `text` that contain any of `markers`, in text order, each once, with the
+/// Returns the lines of `text` that contain any of `markers`, in text order, each once, with the
 /// 0-based number of each line.
 ///
 /// Searching the whole text for a few markers is much faster than testing every line of a

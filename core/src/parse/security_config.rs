@@ -23,7 +23,7 @@ pub(super) fn looks_like(raw: &str) -> bool {
     head.contains("<primus") || raw.contains("<crypto_user") || raw.contains("<crypto_process")
 }
 
-/// The XML part of a paste: from `<?xml` or `<primus` to the last `>`.
+/// Returns the XML part of a paste: from `<?xml` or `<primus` to the last `>`.
 fn xml_region(raw: &str) -> Option<&str> {
     let start = find_fast(raw, "<?xml")
         .or_else(|| find_fast(raw, "<primus"))
@@ -52,8 +52,8 @@ fn child_text<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
         .map(str::trim)
 }
 
-/// Reads a yes/no setting; a value that is present but unreadable becomes a warning that
-/// quotes at most a short prefix of it (these elements hold no secrets).
+/// Reads a yes/no setting. A value that is present but unreadable becomes a warning that
+/// quotes at most its first 20 characters, since these elements hold no secrets.
 fn read_switch(node: Node, name: &str, place: &str, warnings: &mut Vec<String>) -> Option<bool> {
     let text = child_text(node, name)?;
     let value = switch(text);
