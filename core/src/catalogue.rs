@@ -75,6 +75,10 @@ pub struct Rule {
     /// Fact paths the check reads.
     pub facts: &'static [&'static str],
     pub remediation: Remediation,
+    /// Azure CLI commands used in place of `remediation.az` when the target is a Managed HSM,
+    /// whose commands take `--hsm-name`; empty when the same commands apply.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub managed_hsm_az: Lines,
 }
 
 /// Documents the thresholds come from.
@@ -151,6 +155,7 @@ pub static RULES: &[Rule] = &[
                 "Before 2.11.0, `az upgrade` does not exist: install the current release from https://aka.ms/installazurecli"
             ],
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "azure.login",
@@ -175,6 +180,7 @@ pub static RULES: &[Rule] = &[
             ],
             steps: NO_LINES,
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "azure.vault.sku",
@@ -207,6 +213,10 @@ pub static RULES: &[Rule] = &[
             ],
             steps: NO_LINES,
         },
+        managed_hsm_az: lines![
+            "az keyvault show --hsm-name <hsm-name>",
+            "az keyvault create --hsm-name <hsm-name> --resource-group <resource-group> --location <location> --administrators <object-id> --retention-days 7",
+        ],
     },
     Rule {
         id: "azure.vault.ready",
@@ -239,11 +249,14 @@ pub static RULES: &[Rule] = &[
             console: NO_LINES,
             az: lines![
                 "az keyvault show --name <vault-name>",
-                "az keyvault create --name <vault-name> --resource-group <resource-group> --location <location> --sku premium",
-                "az keyvault security-domain download --hsm-name <vault-name> --sd-wrapping-keys <cert1.cer> <cert2.cer> <cert3.cer> --sd-quorum 2 --security-domain-file <hsm-name>-SD.json"
+                "az keyvault create --name <vault-name> --resource-group <resource-group> --location <location> --sku premium"
             ],
             steps: NO_LINES,
         },
+        managed_hsm_az: lines![
+            "az keyvault show --hsm-name <hsm-name>",
+            "az keyvault security-domain download --hsm-name <hsm-name> --sd-wrapping-keys <cert1.cer> <cert2.cer> <cert3.cer> --sd-quorum 2 --security-domain-file <hsm-name>-SD.json",
+        ],
     },
     Rule {
         id: "azure.kek",
@@ -285,6 +298,10 @@ pub static RULES: &[Rule] = &[
             ],
             steps: NO_LINES,
         },
+        managed_hsm_az: lines![
+            "az keyvault key create --kty RSA-HSM --size 4096 --name <kek-name> --ops import --hsm-name <hsm-name>",
+            "az keyvault key download --name <kek-name> --hsm-name <hsm-name> --file <kek-name>.publickey.pem",
+        ],
     },
     Rule {
         id: "azure.key-type",
@@ -321,6 +338,7 @@ pub static RULES: &[Rule] = &[
                 "RSA: 2048, 3072 or 4096 bits. EC: P-256, P-384, P-521 or P-256K. oct (AES): 128, 192 or 256 bits, Managed HSM only."
             ],
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.firmware",
@@ -346,6 +364,7 @@ pub static RULES: &[Rule] = &[
             ],
             az: NO_LINES,
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.jce.device",
@@ -375,6 +394,7 @@ pub static RULES: &[Rule] = &[
             az: NO_LINES,
             steps: NO_LINES,
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.jce.partition",
@@ -396,6 +416,7 @@ pub static RULES: &[Rule] = &[
             az: NO_LINES,
             steps: NO_LINES,
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.key-export",
@@ -418,6 +439,7 @@ pub static RULES: &[Rule] = &[
             az: NO_LINES,
             steps: NO_LINES,
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.key-extract",
@@ -440,6 +462,7 @@ pub static RULES: &[Rule] = &[
             az: NO_LINES,
             steps: NO_LINES,
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.setup-password",
@@ -481,6 +504,7 @@ pub static RULES: &[Rule] = &[
                 "CloudHSM: request a new setup password from Securosys support."
             ],
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "hsm.target-key-flags",
@@ -506,6 +530,7 @@ pub static RULES: &[Rule] = &[
                 "java -jar primus-tools.jar ListKeyFlags <connection> -keyname <key-name>"
             ],
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "tools.java",
@@ -536,6 +561,7 @@ pub static RULES: &[Rule] = &[
                 "Oracle Java 8 before 8u161: install the JCE Unlimited Strength Jurisdiction Policy Files, or update Java."
             ],
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "tools.primus-tools",
@@ -571,6 +597,7 @@ pub static RULES: &[Rule] = &[
                 "Download Primus Tools from the Securosys Support Portal (https://support.securosys.com)."
             ],
         },
+        managed_hsm_az: NO_LINES,
     },
     Rule {
         id: "byok.file",
@@ -606,6 +633,9 @@ pub static RULES: &[Rule] = &[
                 "java -jar primus-tools.jar AzureByokExport <connection> -kekidentifier <kek-kid> -kekfile <kek-name>.publickey.pem -outfile <key-name>.byok -rsakey <key-name>"
             ],
         },
+        managed_hsm_az: lines![
+            "az keyvault key show --hsm-name <hsm-name> --name <kek-name> --query key.kid",
+        ],
     },
 ];
 

@@ -186,3 +186,44 @@ fn passing_checks_carry_no_remediation() {
     assert_eq!(cli.status.as_str(), "pass");
     assert!(cli.remediation.is_none());
 }
+
+#[test]
+fn managed_hsm_fix_uses_hsm_name() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1,
+            "context": {"target": {"value": "managed-hsm"}},
+            "azure": {"vault_name": {"value": "contoso-mhsm"}}}"#,
+    )
+    .unwrap();
+    let report = evaluate(&facts, &EvaluateOptions::default()).unwrap();
+    let kek = report.check("azure.kek").unwrap();
+    let commands = &kek.remediation.as_ref().unwrap().az;
+    assert!(
+        commands[0].contains("--hsm-name contoso-mhsm"),
+        "{}",
+        commands[0]
+    );
+    assert!(
+        !commands.iter().any(|line| line.contains("--vault-name")),
+        "{commands:?}"
+    );
+
+    let key_vault = Facts::from_json(
+        r#"{"schema_version": 1, "context": {"target": {"value": "key-vault"}},
+            "azure": {"vault_name": {"value": "contoso-kv"}}}"#,
+    )
+    .unwrap();
+    let report = evaluate(&key_vault, &EvaluateOptions::default()).unwrap();
+    let commands = &report
+        .check("azure.kek")
+        .unwrap()
+        .remediation
+        .as_ref()
+        .unwrap()
+        .az;
+    assert!(
+        commands[0].contains("--vault-name contoso-kv"),
+        "{}",
+        commands[0]
+    );
+}

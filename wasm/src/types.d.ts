@@ -252,6 +252,8 @@ export interface Rule {
   /** Fact paths the check reads. */
   facts: string[];
   remediation: Remediation;
+  /** Azure CLI commands that replace `remediation.az` when the target is a Managed HSM. */
+  managed_hsm_az?: string[];
 }
 
 export type ErrorCode =

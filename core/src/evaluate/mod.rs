@@ -117,7 +117,7 @@ pub fn evaluate(facts: &Facts, options: &EvaluateOptions) -> Result<Report, Erro
                 None => Outcome::unknown_text(format!("no evaluator for check '{}'", rule.id)),
             }
         };
-        checks.push(to_result(rule, outcome, facts));
+        checks.push(to_result(rule, outcome, &context));
     }
 
     let fail_on = options
@@ -166,7 +166,7 @@ fn summarize(checks: &[CheckResult]) -> Summary {
     summary
 }
 
-fn to_result(rule: &'static Rule, outcome: Outcome, facts: &Facts) -> CheckResult {
+fn to_result(rule: &'static Rule, outcome: Outcome, context: &Context) -> CheckResult {
     let needs_fix = matches!(
         outcome.status,
         Status::Fail | Status::Warn | Status::Unknown
@@ -181,8 +181,26 @@ fn to_result(rule: &'static Rule, outcome: Outcome, facts: &Facts) -> CheckResul
         message: outcome.message,
         missing: outcome.missing.into_iter().map(Cow::Borrowed).collect(),
         evidence: outcome.evidence,
-        remediation: needs_fix.then(|| fill_placeholders(&rule.remediation, facts)),
+        remediation: needs_fix.then(|| remediation_for(rule, context)),
     }
+}
+
+/// Picks the rule's fix for this context and fills in the names the facts know.
+fn remediation_for(rule: &'static Rule, context: &Context) -> Remediation {
+    let managed_hsm = context.target == Some(Target::ManagedHsm) && !rule.managed_hsm_az.is_empty();
+    if managed_hsm {
+        let template = Remediation {
+            az: rule.managed_hsm_az.clone(),
+            ..rule.remediation.clone()
+        };
+        fill_placeholders(&template, context.facts)
+    } else {
+        fill_placeholders(&rule.remediation, context.facts)
+    }
+}
+
+fn value(fact: &Option<crate::facts::Fact<String>>) -> Option<&str> {
+    fact.as_ref().map(|fact| fact.value.as_str())
 }
 
 /// Replaces `<vault-name>` and the other placeholders with values from the facts.
@@ -191,46 +209,16 @@ fn fill_placeholders(template: &Remediation, facts: &Facts) -> Remediation {
     let kek_name = kek_kid
         .and_then(crate::kid::KeyId::parse)
         .map(|kid| kid.name);
-    let values: [(&str, Option<&str>); 7] = [
-        (
-            "<vault-name>",
-            facts
-                .azure
-                .vault_name
-                .as_ref()
-                .map(|fact| fact.value.as_str()),
-        ),
-        (
-            "<resource-group>",
-            facts
-                .azure
-                .resource_group
-                .as_ref()
-                .map(|fact| fact.value.as_str()),
-        ),
-        (
-            "<subscription-id>",
-            facts
-                .azure
-                .subscription_id
-                .as_ref()
-                .map(|fact| fact.value.as_str()),
-        ),
+    let azure = &facts.azure;
+    let values: [(&str, Option<&str>); 8] = [
+        ("<vault-name>", value(&azure.vault_name)),
+        ("<hsm-name>", value(&azure.vault_name)),
+        ("<resource-group>", value(&azure.resource_group)),
+        ("<subscription-id>", value(&azure.subscription_id)),
         ("<kek-name>", kek_name.as_deref()),
         ("<kek-kid>", kek_kid),
-        (
-            "<partition>",
-            facts.hsm.partition.as_ref().map(|fact| fact.value.as_str()),
-        ),
-        (
-            "<key-name>",
-            facts
-                .hsm
-                .target_key
-                .name
-                .as_ref()
-                .map(|fact| fact.value.as_str()),
-        ),
+        ("<partition>", value(&facts.hsm.partition)),
+        ("<key-name>", value(&facts.hsm.target_key.name)),
     ];
     let fill = |lines: &Lines| -> Lines {
         if !lines.iter().any(|line| {
