@@ -20,6 +20,49 @@ export const ANSWER_FIELDS = {
   azure_byok_export_available: { path: ["tools", "azure_byok_export_available"], type: "boolean" },
 };
 
+/**
+ * Decodes a file's bytes as text. A byte order mark chooses UTF-8, UTF-16LE or UTF-16BE, and
+ * is dropped. Without one, text with a zero in every other byte is read as UTF-16, because some
+ * Windows tools write it so. Anything else is read as UTF-8.
+ */
+export function decodeText(bytes) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return new TextDecoder("utf-16le").decode(bytes);
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder("utf-16be").decode(bytes);
+  }
+  const encoding = guessUtf16(bytes.subarray(0, 4096));
+  return new TextDecoder(encoding ?? "utf-8").decode(bytes);
+}
+
+/**
+ * Returns "utf-16le" or "utf-16be" when the sample looks like mostly-ASCII UTF-16 without a
+ * byte order mark (zero bytes on one side of nearly every pair, none on the other), else null.
+ */
+function guessUtf16(sample) {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) {
+    return null;
+  }
+  let zeroHigh = 0;
+  let zeroLow = 0;
+  for (let index = 0; index < pairs * 2; index += 2) {
+    zeroLow += sample[index] === 0 ? 1 : 0;
+    zeroHigh += sample[index + 1] === 0 ? 1 : 0;
+  }
+  if (zeroHigh >= pairs * 0.9 && zeroLow === 0) {
+    return "utf-16le";
+  }
+  if (zeroLow >= pairs * 0.9 && zeroHigh === 0) {
+    return "utf-16be";
+  }
+  return null;
+}
+
 /** Returns the current time as RFC 3339 in UTC, in whole seconds. */
 export function currentTime() {
   return new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -39,12 +82,13 @@ export class Session {
 
   /**
    * Reads a text and adds it as an input. An unreadable text is kept with its error, so the
-   * page can show the error next to it and offer to read it as another kind.
+   * page can show the error next to it and offer to read it as another kind. A leading byte
+   * order mark, which some editors copy along, is dropped because the readers do not skip it.
    */
   addInput(text, { name, kind, partition } = {}) {
     const id = this.nextId;
     this.nextId += 1;
-    const input = { id, name: name || `Pasted text ${id}`, text, options: {}, replaced: [] };
+    const input = { id, name: name || `Pasted text ${id}`, text: text.replace(/^\uFEFF/, ""), options: {}, replaced: [] };
     this.inputs.push(input);
     this.reparse(id, { kind, partition });
     return input;
@@ -77,6 +121,11 @@ export class Session {
       input.error = { message: error.message, code: error.code ?? "invalid-input" };
     }
     return input;
+  }
+
+  /** Returns whether an input was read but gave no facts, so it changes nothing. */
+  static givesNoFacts(input) {
+    return Boolean(input.parsed) && Object.keys(input.parsed.facts).every((key) => key === "schema_version");
   }
 
   removeInput(id) {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 import { load } from "../dist/byok-prereqs.js";
-import { Session, USER_SOURCE } from "../src/session.js";
+import { Session, USER_SOURCE, decodeText } from "../src/session.js";
 import { CASES } from "./paths.mjs";
 
 const core = await load();
@@ -99,4 +99,45 @@ test("evaluate uses the current time", () => {
   const later = new Date(Date.now() + 4 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, "Z");
   const expired = session.evaluate(later).report.checks.find((item) => item.id === "hsm.setup-password");
   assert.equal(expired.status, "fail", expired.message);
+});
+
+test("file bytes decode by encoding", () => {
+  const text = "openjdk version \"21.0.5\" 2024-10-15\r\nÄ Java runtime\n";
+  const utf16le = Buffer.from(text, "utf16le");
+  const utf16be = Buffer.from(text, "utf16le").swap16();
+  const cases = {
+    "UTF-8": Buffer.from(text),
+    "UTF-8 with BOM": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+    "UTF-16LE with BOM": Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]),
+    "UTF-16BE with BOM": Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+    "UTF-16LE without BOM": utf16le,
+    "UTF-16BE without BOM": utf16be,
+  };
+  for (const [name, bytes] of Object.entries(cases)) {
+    assert.equal(decodeText(new Uint8Array(bytes)), text, name);
+  }
+
+  // Binary data stays as it is, so the core reports it as binary.
+  const binary = new Uint8Array([0, 1, 2, 0, 0, 255, 7, 0]);
+  assert.ok(decodeText(binary).includes("\u0000"));
+  assert.equal(decodeText(new Uint8Array([])), "");
+});
+
+test("leading byte order mark is dropped", () => {
+  const session = new Session(core);
+  const input = session.addInput(`\uFEFF${readCase("az-version-text/001-2.0.41-macos-parens-format.txt")}`);
+  assert.equal(input.error, undefined);
+  assert.equal(input.parsed.kind, "az-version");
+});
+
+test("input that gives no facts is flagged", () => {
+  // The shape the core returns when it recognises a text but reads nothing from it.
+  const empty = { id: 1, name: "bundle.json", parsed: { kind: "keyvault-key", label: "az keyvault key show output", facts: { schema_version: 1 }, warnings: [] } };
+  assert.equal(Session.givesNoFacts(empty), true);
+
+  const session = new Session(core);
+  const java = session.addInput(readCase("java-version/003-temurin-21.0.5-double-dash-version-stdout-form.txt"));
+  assert.equal(Session.givesNoFacts(java), false);
+  const failed = session.addInput("nothing a tool prints");
+  assert.equal(Session.givesNoFacts(failed), false);
 });
