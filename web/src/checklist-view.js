@@ -29,9 +29,70 @@ export const HSM_WAYS = [
 /** Steps that are commands get a code block and a copy button; the rest are prose. */
 const COMMAND_PATTERN = /^(java |az |hsm_|keytool )/;
 
+/** A placeholder in the catalogue's commands, such as `<vault-name>`. */
+const PLACEHOLDER = /<[a-z0-9.-]+>/g;
+
+/**
+ * A value that a POSIX shell, PowerShell and cmd all pass through as one plain word: letters,
+ * digits and `. _ - : / @ + = ,`. Vault, key and resource group names and key identifiers fit.
+ */
+const PLAIN_WORD = /^[\p{L}\p{N}._:/@+=,-]+$/u;
+
+/** Characters that make a shell do more than pass an argument along. */
+const SHELL_SPECIAL = /[$`;|&()\\"'!*?#~{}\[\]\r\n]/;
+
+/**
+ * Returns, for each check id, the catalogue's command templates with their placeholders, from
+ * `rules()`. `guardCommand` matches a report's commands against them.
+ */
+export function commandTemplates(rules) {
+  const templates = new Map();
+  for (const rule of rules) {
+    const fix = rule.remediation ?? {};
+    const lines = [...(fix.az ?? []), ...(fix.steps ?? []), ...(fix.console ?? [])];
+    templates.set(rule.id, lines.filter((line) => COMMAND_PATTERN.test(line)));
+  }
+  return templates;
+}
+
+/**
+ * Checks a command of a report against its check's templates. The core fills placeholders
+ * with names read from pasted text, and a name such as `kv$(curl …)` would run when the
+ * operator copies the command into a shell. Such a value is put back as its placeholder.
+ * Returns `{ command, withheld }`, where `withheld` lists the values taken out; a command that
+ * matches no template and contains shell syntax is withheld whole (`command` is null).
+ */
+export function guardCommand(command, templates = []) {
+  for (const template of templates) {
+    const names = template.match(PLACEHOLDER) ?? [];
+    const literals = template.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const match = new RegExp(`^${literals.join("([\\s\\S]+?)")}$`).exec(command);
+    if (!match) {
+      continue;
+    }
+    const withheld = [];
+    const values = names.map((name, index) => {
+      const value = match[index + 1];
+      if (value === name || PLAIN_WORD.test(value)) {
+        return value;
+      }
+      withheld.push(value);
+      return name;
+    });
+    const parts = template.split(PLACEHOLDER);
+    const rebuilt = parts.map((part, index) => (index < values.length ? part + values[index] : part)).join("");
+    return { command: rebuilt, withheld };
+  }
+  if (SHELL_SPECIAL.test(command.replace(PLACEHOLDER, ""))) {
+    return { command: null, withheld: [command] };
+  }
+  return { command, withheld: [] };
+}
+
 /**
  * Builds the checklist for a report. `state.way` is the selected HSM way (shared by all
- * items, like a Docusaurus tab group); `state.open` contains the ids of expanded fixes.
+ * items, like a Docusaurus tab group); `state.open` contains the ids of expanded fixes;
+ * `state.templates` is what `commandTemplates` returns.
  */
 export function renderChecklist(report, state) {
   const verdict = VERDICT_LABELS[report.verdict];
@@ -114,21 +175,23 @@ function renderFix(check, state) {
     h("summary", {}, "How to fix: ", withCode(fix.summary)),
   );
 
+  const templates = state.templates?.get(check.id) ?? [];
+  const commands = (lines) => codeBlock(lines, true, templates);
   const ways = HSM_WAYS.filter((way) => fix[way.key]?.length);
   if (ways.length === 2) {
-    details.append(renderTabs(check.id, fix, state));
+    details.append(renderTabs(check.id, fix, state, commands));
   } else {
     for (const way of ways) {
-      details.append(h("p", { class: "way-label" }, way.label), codeBlock(fix[way.key], way.key === "console"));
+      details.append(h("p", { class: "way-label" }, way.label), way.key === "console" ? commands(fix[way.key]) : codeBlock(fix[way.key], false));
     }
   }
   if (fix.az?.length) {
-    details.append(h("p", { class: "way-label" }, "Azure CLI"), codeBlock(fix.az, true));
+    details.append(h("p", { class: "way-label" }, "Azure CLI"), commands(fix.az));
   }
   if (fix.steps?.length) {
     details.append(
       h("ul", { class: "steps" },
-        fix.steps.map((step) => h("li", {}, COMMAND_PATTERN.test(step) ? codeBlock([step], true) : withCode(step))),
+        fix.steps.map((step) => h("li", {}, COMMAND_PATTERN.test(step) ? commands([step]) : withCode(step))),
       ),
     );
   }
@@ -136,7 +199,7 @@ function renderFix(check, state) {
 }
 
 /** ARIA tabs: arrow keys move between the two ways, and the choice applies to every item. */
-function renderTabs(checkId, fix, state) {
+function renderTabs(checkId, fix, state, commands) {
   const base = `fix-${checkId.replaceAll(".", "-")}`;
   const tabs = HSM_WAYS.map((way) =>
     h("button", {
@@ -160,16 +223,40 @@ function renderTabs(checkId, fix, state) {
       // A panel without a focusable control takes focus itself, so Tab reaches its text.
       tabindex: way.key === "console" ? undefined : "0",
       class: "tabpanel",
-    }, codeBlock(fix[way.key], way.key === "console")),
+    }, way.key === "console" ? commands(fix[way.key]) : codeBlock(fix[way.key], false)),
   );
   return h("div", { class: "tabs" }, h("div", { role: "tablist", "aria-label": "Where to change the setting" }, tabs), panels);
 }
 
-function codeBlock(lines, copyable) {
-  const text = lines.join("\n");
+/**
+ * Builds a code block, with a copy button when `copyable`. Commands are first checked with
+ * `guardCommand` against `templates`, and a note says which values were left out.
+ */
+function codeBlock(lines, copyable, templates = []) {
+  const withheld = [];
+  let shown = lines;
+  if (copyable) {
+    shown = [];
+    for (const line of lines) {
+      const guarded = guardCommand(line, templates);
+      withheld.push(...guarded.withheld);
+      if (guarded.command !== null) {
+        shown.push(guarded.command);
+      }
+    }
+  }
+  const text = shown.join("\n");
   return h("div", { class: "code" },
-    h("pre", {}, h("code", {}, text)),
-    copyable ? h("button", { type: "button", class: "copy", "data-copy": text, "aria-label": `Copy: ${text}` }, "Copy") : null,
+    text ? h("pre", {}, h("code", {}, text)) : null,
+    copyable && text ? h("button", { type: "button", class: "copy", "data-copy": text, "aria-label": `Copy: ${text}` }, "Copy") : null,
+    withheld.length
+      ? h("p", { class: "withheld" },
+        h("span", { "aria-hidden": "true" }, "! "),
+        "Left out of this command because a shell would run part of it: ",
+        withheld.map((value, index) => [index ? ", " : "", h("code", {}, value)]),
+        ". Check the name in your input, and type it in yourself, quoted.",
+      )
+      : null,
   );
 }
 
