@@ -33,7 +33,7 @@ h3 { font-size: 1.05em; margin: 1em 0 0.4em; }
 h4 { font-size: 1em; margin: 0; }
 p { margin: 0.4em 0; }
 code, pre { font-family: var(--_mono); font-size: 0.9em; }
-:not(pre) > code { background: var(--_code); padding: 0.05em 0.3em; border-radius: 3px; }
+:not(pre) > code { background: var(--_code); padding: 0.05em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
 .offscreen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .loading { color: var(--_muted); }
 .layout { display: grid; gap: 1.5em; grid-template-columns: minmax(0, 1fr); }
@@ -65,9 +65,11 @@ button:hover, .button:hover { filter: brightness(0.95); }
 .input { border: 1px solid var(--_border); border-left-width: 4px; border-radius: var(--_radius); padding: 0.5em 0.7em; }
 .input.read { border-left-color: var(--_pass); }
 .input.failed { border-left-color: var(--_fail); }
-.input-head { display: flex; align-items: baseline; gap: 0.4em; }
+.input-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em; }
 .input-name { font-weight: 600; flex: none; max-width: 50%; overflow-wrap: anywhere; }
-.input-label { flex: 1; color: var(--_muted); }
+.input-label { flex: 1 1 12em; color: var(--_muted); overflow-wrap: anywhere; }
+.input .remove { margin-left: auto; }
+.error:empty { display: none; }
 .input .symbol { font-weight: 700; }
 .input.read .symbol { color: var(--_pass); }
 .input.failed .symbol, .error { color: var(--_fail); }
@@ -95,13 +97,24 @@ button:hover, .button:hover { filter: brightness(0.95); }
 .status-fail { --_status: var(--_fail); }
 .status-unknown { --_status: var(--_unknown); }
 .status-skipped { --_status: var(--_skipped); }
-.check-head { display: flex; align-items: baseline; gap: 0.6em; }
+.check-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1em 0.6em; }
+.check-title { flex: 1 1 12em; }
 .badge { display: inline-flex; gap: 0.25em; align-items: baseline; min-width: 6.5em; font-weight: 700; color: var(--_status); white-space: nowrap; }
 .badge .symbol { display: inline-block; width: 1.2em; text-align: center; border-radius: 50%; }
 .message { margin-top: 0.3em; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 0.8em; margin: 0.3em 0; font-size: 0.92em; }
 .facts dt { color: var(--_muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
+.message { overflow-wrap: anywhere; }
+@container (max-width: 420px) {
+  .step, .results { padding: 0.7em; }
+  .input-name { max-width: 100%; }
+  .facts { grid-template-columns: minmax(0, 1fr); }
+  .facts dd { margin-bottom: 0.2em; }
+  /* The copy button would cover the start of long commands; it goes below them instead. */
+  .code pre { padding-right: 0.7em; }
+  .code .copy { position: static; margin-top: 0.3em; }
+}
 .fix { margin-top: 0.4em; }
 .fix summary { cursor: pointer; font-weight: 600; }
 .way-label { font-weight: 600; font-size: 0.9em; margin-top: 0.6em; }
@@ -109,6 +122,7 @@ button:hover, .button:hover { filter: brightness(0.95); }
 .code pre { margin: 0; padding: 0.6em 4.8em 0.6em 0.7em; background: var(--_code); border-radius: var(--_radius); overflow-x: auto; white-space: pre; }
 .code .copy { position: absolute; top: 0.3em; right: 0.3em; font-size: 0.8em; padding: 0.15em 0.6em; }
 .steps { padding-left: 1.2em; margin: 0.4em 0; }
+.withheld { color: var(--_warn); font-size: 0.9em; overflow-wrap: anywhere; }
 .tabs { margin-top: 0.5em; }
 [role="tablist"] { display: flex; flex-wrap: wrap; gap: 0.2em; border-bottom: 1px solid var(--_border); }
 [role="tab"] { border: none; border-bottom: 3px solid transparent; border-radius: var(--_radius) var(--_radius) 0 0; background: transparent; padding: 0.35em 0.7em; font-size: 0.9em; }
