@@ -7,9 +7,9 @@
 // Event: `byok-report-change` (bubbles, composed) with detail { report, facts }.
 
 import { h, withCode, copyText, download } from "./dom.js";
-import { renderChecklist, selectWay, HSM_WAYS } from "./checklist-view.js";
+import { renderChecklist, selectWay, commandTemplates, HSM_WAYS } from "./checklist-view.js";
 import { load } from "./index.js";
-import { Session, MAX_INPUT_BYTES, CONTEXT_FIELDS } from "./session.js";
+import { Session, MAX_INPUT_BYTES, CONTEXT_FIELDS, decodeText } from "./session.js";
 import { STYLES } from "./styles.js";
 
 export { load };
@@ -46,6 +46,17 @@ const CHOICES = {
 
 const KEY_SIZES = { RSA: [2048, 3072, 4096], oct: [128, 192, 256] };
 const CURVES = ["P-256", "P-384", "P-521", "P-256K"];
+
+/**
+ * Values each context attribute takes. Any other value is shown as an error and ignored, since
+ * the core rejects the whole facts document when one context value is invalid.
+ */
+const ATTRIBUTE_VALUES = {
+  target: CHOICES.target.map(([value]) => value),
+  hsm_service: CHOICES.hsm_service.map(([value]) => value),
+  key_type: CHOICES.key_type.map(([value]) => value),
+  curve: CURVES,
+};
 
 const KIND_LABELS = {
   "az-version": "az version",
@@ -85,6 +96,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
     this.ready = load().then((core) => {
       this.core = core;
       this.kinds = core.inputKinds();
+      this.view.templates = commandTemplates(core.rules());
       this.startSession();
     });
   }
@@ -106,7 +118,9 @@ export class ByokPrereqsChecklist extends HTMLElement {
       this.shadowRoot.append(h("p", { class: "loading", role: "status" }, "Loading the checks…"));
     }
     this.ready.then(
-      () => this.renderAll(),
+      // Moving the element in the document disconnects and connects it again. Drawing anew
+      // then would drop a draft in the text area, so a drawn element only re-evaluates.
+      () => (this.shadowRoot.querySelector(".layout") ? this.update() : this.renderAll()),
       (error) => {
         this.shadowRoot.replaceChildren(
           h("p", { class: "error", role: "alert" },
@@ -144,7 +158,16 @@ export class ByokPrereqsChecklist extends HTMLElement {
     }
     const field = ATTRIBUTE_FIELDS[name];
     if (field) {
-      this.session.setContext(field, newValue ?? "");
+      this.session.setContext(field, this.attributeContext()[field] ?? "");
+      // A size or curve chosen on the page belongs to the old key type, as when the key type
+      // is chosen on the page.
+      if (field === "key_type" && oldValue !== newValue) {
+        for (const dependent of ["key_size", "curve"]) {
+          if (!(dependent in this.attributeContext())) {
+            this.session.setContext(dependent, "");
+          }
+        }
+      }
     }
     const exportGroup = this.shadowRoot.querySelector(".export");
     if (name === "remember" && exportGroup) {
@@ -163,23 +186,42 @@ export class ByokPrereqsChecklist extends HTMLElement {
     return input;
   }
 
-  /** Removes every input and answer; the context attributes stay. */
+  /**
+   * Removes every input and answer; the context attributes stay. Facts kept in this browser are
+   * not read back, and when the operator keeps facts, the kept facts are replaced.
+   */
   async clear() {
     await this.ready;
-    this.startSession();
+    this.startSession({ restore: false });
     this.renderAll();
   }
 
-  /** Returns the context fields set by attributes; with lock-context the page cannot change them. */
+  /**
+   * Returns the valid context fields set by attributes; with lock-context the page cannot
+   * change them. `attributeErrors` describes the ones left out.
+   */
   attributeContext() {
     const context = {};
     for (const [attribute, field] of Object.entries(ATTRIBUTE_FIELDS)) {
       const value = this.getAttribute(attribute);
-      if (value) {
+      if (value && !attributeError(field, value)) {
         context[field] = value;
       }
     }
     return context;
+  }
+
+  /** Returns a message for each context attribute whose value is not one the core reads. */
+  attributeErrors() {
+    const errors = [];
+    for (const [attribute, field] of Object.entries(ATTRIBUTE_FIELDS)) {
+      const value = this.getAttribute(attribute);
+      const expected = value ? attributeError(field, value) : null;
+      if (expected) {
+        errors.push(`The attribute ${attribute}="${value}" is not valid and is ignored; expected ${expected}.`);
+      }
+    }
+    return errors;
   }
 
   applyAttributes() {
@@ -257,6 +299,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
     }
     return h("section", { class: "step context", "aria-labelledby": id("context") },
       h("h2", { id: id("context") }, "1. What are you moving where?"),
+      this.attributeErrors().map((message) => h("p", { class: "error attribute-error" }, withCode(message))),
       h("div", { class: "fields" }, fields),
       h("ul", { class: "conflicts", "data-conflicts": "context" }),
     );
@@ -268,7 +311,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
       rows: "7",
       spellcheck: "false",
       autocomplete: "off",
-      "aria-describedby": id("paste-hint"),
+      "aria-describedby": `${id("paste-hint")} ${id("paste-error")}`,
       onkeydown: (event) => {
         if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
@@ -280,16 +323,20 @@ export class ByokPrereqsChecklist extends HTMLElement {
       h("option", { value: "" }, "Recognise automatically"),
       this.kinds.map((name) => h("option", { value: name }, KIND_LABELS[name] ?? name)),
     );
+    // The announcement alone would leave a sighted operator wondering why nothing happened.
+    const pasteError = h("p", { class: "error paste-error", id: id("paste-error") });
     const addPasted = () => {
       if (!paste.value.trim()) {
+        pasteError.textContent = "Nothing to add: paste the output of a tool into the text area first.";
         this.announce("Paste the output of a tool first.");
         paste.focus();
         return;
       }
+      pasteError.textContent = "";
       const input = this.session.addInput(paste.value, { kind: kind.value || undefined });
       paste.value = "";
       this.update();
-      this.announce(input.error ? `Not read: ${input.error.message}` : `Added: ${input.parsed.label}.`);
+      this.announceInput(input);
     };
     const files = h("input", {
       type: "file",
@@ -311,6 +358,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
       ),
       h("label", { for: id("paste") }, "Tool output"),
       paste,
+      pasteError,
       h("div", { class: "row" },
         h("div", { class: "field" }, h("label", { for: id("kind") }, "Kind"), kind),
         h("button", { type: "button", class: "primary", onclick: addPasted }, "Add output"),
@@ -333,17 +381,43 @@ export class ByokPrereqsChecklist extends HTMLElement {
   }
 
   async addFiles(fileList) {
+    const added = [];
     for (const file of Array.from(fileList ?? [])) {
       if (file.size > MAX_INPUT_BYTES) {
-        this.session.addFailedInput(file.name, {
+        added.push(this.session.addFailedInput(file.name, {
           code: "input-too-large",
           message: `the file is ${file.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes. Give only the output of one command`,
-        });
+        }));
         continue;
       }
-      this.session.addInput(await file.text(), { name: file.name });
+      let text;
+      try {
+        text = decodeText(new Uint8Array(await file.arrayBuffer()));
+      } catch (error) {
+        // A dropped folder, or a file removed or locked since it was chosen.
+        added.push(this.session.addFailedInput(file.name, {
+          code: "invalid-input",
+          message: `the file could not be read (${error.message}); drop a text file, or paste its contents`,
+        }));
+        continue;
+      }
+      added.push(this.session.addInput(text, { name: file.name }));
     }
     this.update();
+    for (const input of added) {
+      this.announceInput(input);
+    }
+  }
+
+  /** Announces what was read from a new input, or why it was not read. */
+  announceInput(input) {
+    if (input.error) {
+      this.announce(`${input.name} not read: ${input.error.message}`);
+    } else if (Session.givesNoFacts(input)) {
+      this.announce(`${input.name} read as ${input.parsed.label}, but it gave no facts.`);
+    } else {
+      this.announce(`Added ${input.name}: ${input.parsed.label}.`);
+    }
   }
 
   renderQuestionSection(id) {
@@ -488,29 +562,60 @@ export class ByokPrereqsChecklist extends HTMLElement {
     list.replaceChildren(...this.session.inputs.map((input) => this.renderInput(input)));
   }
 
+  /**
+   * Moves focus into the redrawn item of an input, because redrawing the list removed the
+   * control that had it: to `selector` in the item if it is there, else to the item itself.
+   */
+  focusInput(inputId, selector) {
+    const item = this.shadowRoot.querySelector(`li.input[data-input="${inputId}"]`);
+    (item?.querySelector(selector) ?? item)?.focus();
+  }
+
   renderInput(input) {
     const idBase = `${this.idPrefix}-input-${input.id}`;
     const parsed = input.parsed;
     const heading = parsed ? parsed.label : "Not read";
-    const item = h("li", { class: `input ${parsed ? "read" : "failed"}`, "data-input": input.id, "data-kind": parsed?.kind ?? "" },
+    // tabindex -1 lets focusInput land on the item when the control that had focus is gone.
+    const item = h("li", { class: `input ${parsed ? "read" : "failed"}`, "data-input": input.id, "data-kind": parsed?.kind ?? "", tabindex: "-1" },
       h("div", { class: "input-head" },
         h("span", { class: "symbol", "aria-hidden": "true" }, parsed ? "✓" : "✗"),
-        h("span", { class: "input-name" }, input.name),
-        h("span", { class: "input-label" }, `: ${heading}`),
+        h("span", { class: "input-name" }, `${input.name}:`),
+        h("span", { class: "input-label" }, heading),
         h("button", {
           type: "button",
           class: "remove",
           "aria-label": `Remove ${input.name}`,
           onclick: () => {
+            const index = this.session.inputs.indexOf(input);
             this.session.removeInput(input.id);
             this.update();
             this.announce(`Removed ${input.name}.`);
+            // Focus goes to the input that took this one's place, else the one before, else
+            // the text area, so a keyboard user is not sent back to the top of the page.
+            const next = this.session.inputs[Math.min(index, this.session.inputs.length - 1)];
+            if (next) {
+              this.focusInput(next.id, "button.remove");
+            } else {
+              this.shadowRoot.getElementById(`${this.idPrefix}-paste`).focus();
+            }
           },
         }, "Remove"),
       ),
     );
+    // No role="alert" here: the list is redrawn on every change, and an alert is read out each
+    // time it is inserted. announceInput says it once, when the input is added.
     if (input.error) {
-      item.append(h("p", { class: "error", role: "alert" }, withCode(input.error.message)));
+      item.append(h("p", { class: "error" }, withCode(input.error.message)));
+    }
+    const givesNoFacts = Session.givesNoFacts(input);
+    if (givesNoFacts) {
+      item.append(h("p", { class: "error" },
+        "This input gave no facts, so it changes nothing in the checklist. A facts bundle needs ",
+        h("code", {}, '"schema_version": 1'),
+        "; for tool output, choose its kind below and read it again.",
+      ));
+    }
+    if (input.error || givesNoFacts) {
       if (input.text) {
         const retryKind = h("select", { id: `${idBase}-kind` },
           this.kinds.map((name) => h("option", { value: name, selected: input.options.kind === name }, KIND_LABELS[name] ?? name)),
@@ -522,7 +627,10 @@ export class ByokPrereqsChecklist extends HTMLElement {
             onclick: () => {
               this.session.reparse(input.id, { kind: retryKind.value });
               this.update();
+              this.announceInput(input);
+              this.focusInput(input.id, "button.read-again");
             },
+            class: "read-again",
           }, "Read again"),
         ));
       }
@@ -540,7 +648,10 @@ export class ByokPrereqsChecklist extends HTMLElement {
           onclick: () => {
             this.session.reparse(input.id, { kind: input.options.kind, partition: partition.value });
             this.update();
+            this.announceInput(input);
+            this.focusInput(input.id, "button.read-partition");
           },
+          class: "read-partition",
         }, "Read this partition"),
       ));
     }
@@ -630,10 +741,12 @@ export class ByokPrereqsChecklist extends HTMLElement {
     }
   }
 
-  startSession() {
+  startSession({ restore = true } = {}) {
     this.session = new Session(this.core);
     this.applyAttributes();
-    this.restoreSaved();
+    if (restore) {
+      this.restoreSaved();
+    }
   }
 
   restoreSaved() {
@@ -645,6 +758,15 @@ export class ByokPrereqsChecklist extends HTMLElement {
       this.session.addInput(saved, { name: "Facts kept in this browser", kind: "facts" });
     }
   }
+}
+
+/** Returns what a context attribute expects when `value` is not valid for `field`, else null. */
+function attributeError(field, value) {
+  if (field === "key_size") {
+    return /^[1-9][0-9]{0,5}$/.test(value) ? null : "a key size in bits, such as 4096 or 256";
+  }
+  const values = ATTRIBUTE_VALUES[field];
+  return values.includes(value) ? null : `one of ${values.join(", ")}`;
 }
 
 function describeReplaced(item, verb) {
