@@ -503,7 +503,7 @@ pub(crate) fn find_fast(haystack: &str, needle: &str) -> Option<usize> {
             return None;
         }
         start += FIND_CHUNK_BYTES;
-        while !haystack.is_char_boundary(start) {
+        while start < haystack.len() && !haystack.is_char_boundary(start) {
             start += 1;
         }
     }
