@@ -91,8 +91,8 @@ export function guardCommand(command, templates = []) {
 
 /**
  * Builds the checklist for a report. `state.way` is the selected HSM way (shared by all
- * items, like a Docusaurus tab group); `state.open` contains the ids of expanded fixes;
- * `state.templates` is what `commandTemplates` returns.
+ * items, like a Docusaurus tab group); `state.open` and `state.closed` contain the ids of fixes
+ * the operator expanded and collapsed; `state.templates` is what `commandTemplates` returns.
  */
 export function renderChecklist(report, state) {
   const verdict = VERDICT_LABELS[report.verdict];
@@ -161,14 +161,18 @@ function renderCheck(check, state) {
 
 function renderFix(check, state) {
   const fix = check.remediation;
+  // A failing item's fix starts open. The operator's own opening or closing wins, and lasts
+  // across redraws.
   const details = h("details", {
     class: "fix",
-    open: state.open.has(check.id) || check.status === "fail",
+    open: state.open.has(check.id) || (check.status === "fail" && !state.closed?.has(check.id)),
     ontoggle: (event) => {
       if (event.currentTarget.open) {
         state.open.add(check.id);
+        state.closed?.delete(check.id);
       } else {
         state.open.delete(check.id);
+        state.closed?.add(check.id);
       }
     },
   },

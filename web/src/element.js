@@ -92,7 +92,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
     this.session = null;
     this.lastReport = null;
     this.lastFacts = null;
-    this.view = { way: "lc_display", open: new Set() };
+    this.view = { way: "lc_display", open: new Set(), closed: new Set() };
     this.ready = load().then((core) => {
       this.core = core;
       this.kinds = core.inputKinds();
@@ -519,8 +519,10 @@ export class ByokPrereqsChecklist extends HTMLElement {
   update() {
     const root = this.shadowRoot;
     const { facts, report } = this.session.evaluate();
-    this.lastFacts = facts;
-    this.lastReport = report;
+    // The event's listeners and the `report` and `facts` properties share these objects with
+    // the exports, so a host that changed them would change what the operator downloads.
+    this.lastFacts = deepFreeze(facts);
+    this.lastReport = deepFreeze(report);
 
     // Before the element is connected there is nothing to draw; connecting draws everything.
     if (!root.querySelector(".layout")) {
@@ -758,6 +760,17 @@ export class ByokPrereqsChecklist extends HTMLElement {
       this.session.addInput(saved, { name: "Facts kept in this browser", kind: "facts" });
     }
   }
+}
+
+/** Freezes an object and every object and array in it, and returns it. */
+function deepFreeze(value) {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) {
+      deepFreeze(child);
+    }
+  }
+  return value;
 }
 
 /** Returns what a context attribute expects when `value` is not valid for `field`, else null. */

@@ -1,6 +1,6 @@
-// The page and the element against hostile and careless use, in headless Chromium: markup and
-// shell syntax in every input, the partition PIN of a security configuration, odd encodings,
-// invalid attributes, moving the element, keyboard focus after redraws and a narrow screen.
+// The page and the element against hostile and careless use, in headless Chromium. The inputs
+// carry markup, shell syntax, a partition PIN or odd encodings. The host sets invalid
+// attributes, moves the element or edits its report, and the screen is narrow.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -155,7 +155,8 @@ test("partition PIN appears nowhere", async () => {
   await page.getByLabel("Keep the facts in this browser").check();
   await page.getByLabel("Source HSM", { exact: true }).selectOption("primus");
   await paste(page, config);
-  // With two partitions, then the second chosen; and as every other kind, so errors show too.
+  // Also with two partitions and the second chosen, and read as every other kind, so that the
+  // readers' errors are shown too.
   await paste(page, withSecondPartition(config, "PART002"));
   const twoPartitions = page.locator(`${ELEMENT} li.input`).nth(1);
   await twoPartitions.getByLabel("Partition", { exact: true }).selectOption("PART002");
@@ -221,14 +222,14 @@ test("bad input gets a visible error", async () => {
   const { page, context, errors } = await openChecklist();
   const area = page.getByLabel("Tool output", { exact: true });
 
-  // An empty paste says so on the page, not only to a screen reader.
+  // An empty paste shows an error on the page, not only to a screen reader.
   await page.getByRole("button", { name: "Add output" }).click();
   const pasteError = page.locator(`${ELEMENT} .paste-error`);
   assert.match(await pasteError.innerText(), /Nothing to add: paste the output of a tool/);
   assert.equal(await page.locator(`${ELEMENT} li.input`).count(), 0);
 
   // A facts bundle without schema_version is read by this core as az keyvault key show output
-  // with no facts. The page says that it gave no facts, and reading it as a bundle names the
+  // with no facts. The page shows that it gave no facts, and reading it as a bundle names the
   // missing field.
   const vector = JSON.parse(readFileSync(join(REPO, "tests", "vectors", "ready-keyvault-primus-rsa.json"), "utf8"));
   delete vector.facts.schema_version;
@@ -351,7 +352,7 @@ test("element keeps its state when moved", async () => {
   assert.equal(report.context.key_type, "RSA");
   assert.equal(report.context.curve, undefined);
 
-  // clear() forgets inputs and answers, and does not read kept facts back.
+  // clear() removes inputs and answers, and does not read kept facts back.
   await element.evaluate((checklist) => checklist.setAttribute("remember", ""));
   await element.getByLabel("Keep the facts in this browser").check();
   await element.evaluate((checklist, text) => checklist.addInput(text), readCase("java-version/003-temurin-21.0.5-double-dash-version-stdout-form.txt"));
@@ -391,3 +392,62 @@ function withSecondPartition(config, name) {
   const second = config.slice(start, end).replace("<user_name>PART001</user_name>", `<user_name>${name}</user_name>`);
   return config.slice(0, end) + second + config.slice(end);
 }
+
+test("host cannot change the report", async () => {
+  const { page, context } = await openChecklist("/examples/docs-page.html");
+  // A listener that sorts or edits the report it is given, as a host page might.
+  const outcome = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const checklist = document.querySelector("byok-prereqs-checklist");
+        document.addEventListener(
+          "byok-report-change",
+          (event) => {
+            const changes = [
+              () => event.detail.report.checks.reverse(),
+              () => event.detail.report.checks.pop(),
+              () => Object.defineProperty(event.detail.report, "verdict", { value: "ready" }),
+              () => Object.defineProperty(event.detail.facts, "schema_version", { value: 2 }),
+            ];
+            const errors = changes.map((change) => {
+              try {
+                change();
+                return "changed";
+              } catch (error) {
+                return error.name;
+              }
+            });
+            const { report, facts } = checklist;
+            resolve({ errors, verdict: report.verdict, first: report.checks[0].id, count: report.checks.length, schema: facts.schema_version });
+          },
+          { once: true },
+        );
+        checklist.setAttribute("key-type", "RSA");
+      }),
+  );
+  assert.deepEqual(outcome.errors, ["TypeError", "TypeError", "TypeError", "TypeError"]);
+  assert.equal(outcome.verdict, "incomplete");
+  assert.equal(outcome.first, "azure.cli.version");
+  assert.ok(outcome.count > 10, `checks: ${outcome.count}`);
+  assert.equal(outcome.schema, 1);
+  await context.close();
+});
+
+test("closed fix stays closed", async () => {
+  const { page, context } = await openChecklist();
+  await page.getByLabel("Source HSM", { exact: true }).selectOption("primus");
+  await paste(page, readCase("securosys/hsm-security-config-reference-v2.11.1.xml"));
+  const fix = page.locator(`${ELEMENT} li.check[data-check="hsm.key-export"] details.fix`);
+  assert.equal(await fix.getAttribute("open"), "", "a failing item's fix starts open");
+
+  await fix.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await fix.getAttribute("open"), null);
+  // Any change redraws the checklist; the operator's choice to close the fix stays.
+  await page
+    .getByRole("group", { name: "Has Primus Tools already fetched the permanent secret for this partition?" })
+    .getByLabel("Yes", { exact: true })
+    .check();
+  assert.equal(await fix.getAttribute("open"), null);
+  await context.close();
+});
