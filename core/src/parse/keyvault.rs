@@ -296,10 +296,10 @@ fn not_found_error(cleaned: &str) -> Option<(Option<String>, Option<Target>)> {
         let names_vault = lower.contains("vault")
             || lower.contains("managedhsm")
             || lower.contains("managed hsm");
-        let says_missing = lower.contains("not found")
+        let reports_missing = lower.contains("not found")
             || lower.contains("resourcenotfound")
             || lower.contains("does not exist");
-        if !(names_vault && says_missing) || lower.contains("\"") && lower.contains("\":") {
+        if !(names_vault && reports_missing) || lower.contains("\"") && lower.contains("\":") {
             continue;
         }
         let target = if lower.contains("managedhsm") || lower.contains("managed hsm") {

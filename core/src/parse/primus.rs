@@ -108,6 +108,21 @@ pub(super) fn read_device_info(input: &Input) -> Result<Parsed, Error> {
     if let Some(signature) = &signature {
         details.push(format!("jar signature {signature}"));
     }
+    if let Some(partition) = &facts.hsm.partition {
+        details.push(format!("partition {}", partition.value));
+    }
+    // Key Export and Key Extract come from the EXPORT and EXTRACT partition flags.
+    let flag = |fact: &Option<Fact<bool>>| {
+        fact.as_ref()
+            .map(|fact| if fact.value { "set" } else { "not set" })
+    };
+    if let (Some(export), Some(extract)) =
+        (flag(&facts.hsm.key_export), flag(&facts.hsm.key_extract))
+    {
+        details.push(format!(
+            "Partition Flags EXPORT {export}, EXTRACT {extract}"
+        ));
+    }
     if !details.is_empty() {
         label.push_str(": ");
         label.push_str(&details.join(", "));
