@@ -1,24 +1,42 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, the core's tests and vectors, the Python host, the
-# browser host. Installs what is missing first.
-set -euo pipefail
+# Runs every test: formatting, lints, the core's tests and shared vectors, the Python host and
+# the Azure CLI extension, the browser host, and a short fuzzing run. Installs what is missing
+# first. Every stage runs even when an earlier one fails; the last line counts the stages, and
+# the exit status is non-zero when any stage failed.
+set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-bash scripts/setup.sh
+if ! bash scripts/setup.sh; then
+    echo "setup failed: the tools above could not be installed, so no test ran" >&2
+    exit 1
+fi
 
-step "cargo fmt --check"
-cargo fmt --all -- --check
+passed=0
+failed=()
 
-step "cargo clippy"
-cargo clippy --workspace --all-targets -- -D warnings
-
-step "cargo test (core, vectors, cases)"
-cargo test --workspace
-
-for part in test-python.sh test-web.sh test-fuzz.sh; do
-    if [[ -f "scripts/$part" ]]; then
-        step "$part"
-        bash "scripts/$part"
+# Runs one stage and records its outcome.
+stage() {
+    local name="$1"
+    shift
+    step "$name"
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed+=("$name")
     fi
+}
+
+stage "cargo fmt --check" cargo fmt --all -- --check
+stage "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
+stage "cargo test (core, vectors, cases)" cargo test --workspace
+stage "Python module and az extension (scripts/test-python.sh)" bash scripts/test-python.sh
+stage "WebAssembly module and page (scripts/test-web.sh)" bash scripts/test-web.sh
+stage "fuzzing, short run (scripts/test-fuzz.sh)" bash scripts/test-fuzz.sh
+
+echo
+for name in "${failed[@]}"; do
+    echo "FAILED: $name"
 done
+echo "stages: $passed passed, ${#failed[@]} failed"
+[[ ${#failed[@]} -eq 0 ]]
