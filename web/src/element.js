@@ -372,10 +372,26 @@ export class ByokPrereqsChecklist extends HTMLElement {
       zone.classList.add("dragging");
     });
     zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+    // The handler cancels the browser's own drop, so text dragged from another window is added
+    // here like a paste; it would otherwise vanish.
     zone.addEventListener("drop", (event) => {
       event.preventDefault();
       zone.classList.remove("dragging");
-      this.addFiles(event.dataTransfer.files);
+      if (event.dataTransfer?.files?.length) {
+        pasteError.textContent = "";
+        this.addFiles(event.dataTransfer.files);
+        return;
+      }
+      const text = event.dataTransfer?.getData("text/plain") ?? "";
+      if (!text.trim()) {
+        pasteError.textContent = "Nothing readable was dropped: drop a file or selected text, or paste the text.";
+        this.announce(pasteError.textContent);
+        return;
+      }
+      pasteError.textContent = "";
+      const input = this.session.addInput(text, { kind: kind.value || undefined });
+      this.update();
+      this.announceInput(input);
     });
     return zone;
   }

@@ -451,3 +451,25 @@ test("closed fix stays closed", async () => {
   assert.equal(await fix.getAttribute("open"), null);
   await context.close();
 });
+
+test("dropped text is added", async () => {
+  const { page, context } = await openChecklist();
+  const dropText = async (text) => {
+    const transfer = await page.evaluateHandle((value) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", value);
+      return data;
+    }, text);
+    await page.locator(`${ELEMENT} textarea`).dispatchEvent("drop", { dataTransfer: transfer });
+  };
+
+  await dropText(readCase("java-version/003-temurin-21.0.5-double-dash-version-stdout-form.txt"));
+  assert.equal(await page.locator(`${ELEMENT} li.input[data-kind="java-version"]`).count(), 1);
+  assert.match(await page.locator(`${ELEMENT} .announcer`).textContent(), /Added Pasted text 1: java -version output/);
+
+  // A drop with neither files nor text says so.
+  await dropText("");
+  assert.match(await page.locator(`${ELEMENT} .paste-error`).innerText(), /Nothing readable was dropped/);
+  assert.equal(await page.locator(`${ELEMENT} li.input`).count(), 1);
+  await context.close();
+});
