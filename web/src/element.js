@@ -460,6 +460,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
       );
 
     const issued = this.session.answers.setup_password_issued_at;
+    const issuedError = h("p", { class: "error", id: id("issued-error") });
     return h("section", { class: "step questions", "aria-labelledby": id("questions") },
       h("h2", { id: id("questions") }, "3. Questions no tool answers"),
       radios("permanent_secret_fetched", "Has Primus Tools already fetched the permanent secret for this partition?", YES_NO),
@@ -469,12 +470,21 @@ export class ByokPrereqsChecklist extends HTMLElement {
           type: "datetime-local",
           id: id("issued"),
           value: issued ? toLocalInput(issued) : undefined,
+          "aria-describedby": id("issued-error"),
           onchange: (event) => {
             const value = event.target.value;
-            this.session.setAnswer("setup_password_issued_at", value ? new Date(value).toISOString().replace(/\.\d+Z$/, "Z") : "");
+            const time = value ? new Date(value) : null;
+            // The core counts a time after now as a setup password with all its lifespan left,
+            // so a mistyped year would pass. Up to 5 minutes ahead allows for clock skew.
+            const future = time && time.getTime() > Date.now() + 5 * 60 * 1000;
+            issuedError.textContent = future
+              ? `${value.replace("T", " ")} is in the future; give the time the setup password was issued, in your local time.`
+              : "";
+            this.session.setAnswer("setup_password_issued_at", time && !future ? time.toISOString().replace(/\.\d+Z$/, "Z") : "");
             this.update();
           },
         }),
+        issuedError,
       ),
       radios("logged_in", "Are you signed in to Azure (`az login`) on the computer that will import the key?", YES_NO),
       h("div", { class: "field" },

@@ -473,3 +473,31 @@ test("dropped text is added", async () => {
   assert.equal(await page.locator(`${ELEMENT} li.input`).count(), 1);
   await context.close();
 });
+
+test("future issue time is rejected", async () => {
+  const { page, context } = await openChecklist();
+  await page.getByLabel("Source HSM", { exact: true }).selectOption("primus");
+  await page
+    .getByRole("group", { name: "Has Primus Tools already fetched the permanent secret for this partition?" })
+    .getByLabel("No", { exact: true })
+    .check();
+  const item = page.locator(`${ELEMENT} li.check[data-check="hsm.setup-password"]`);
+  const issued = page.getByLabel("When was the setup password issued? (your local time)");
+  const localTime = (offsetHours) =>
+    page.evaluate((hours) => {
+      const date = new Date(Date.now() + hours * 3600 * 1000);
+      return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+    }, offsetHours);
+
+  // A year typed one too high would otherwise pass as a fresh setup password.
+  const nextYear = await localTime(24 * 365);
+  await issued.fill(nextYear);
+  assert.equal(await item.getAttribute("data-status"), "unknown");
+  assert.match(await page.locator(`${ELEMENT} #byok1-issued-error`).innerText(), /is in the future; give the time the setup password was issued/);
+  assert.equal((await page.locator(ELEMENT).evaluate((element) => element.facts)).hsm?.setup_password_issued_at, undefined);
+
+  await issued.fill(await localTime(-2));
+  assert.equal(await item.getAttribute("data-status"), "pass");
+  assert.equal(await page.locator(`${ELEMENT} #byok1-issued-error`).innerText(), "");
+  await context.close();
+});
