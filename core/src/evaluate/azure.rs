@@ -94,10 +94,19 @@ pub(super) fn cli_version(context: &Context) -> Outcome {
         VersionSet::at_least(major, minor, patch).contains(&version.version)
     };
     let shown = fact.value.trim();
-    let outcome = if meets(strict) {
+    let context_known = context.target.is_some() && context.key_type.is_some();
+    let outcome = if meets(strict) && context_known {
         Outcome::pass(
             strict.required,
             format!("Azure CLI {shown} meets the minimum, {}.", strict.required),
+        )
+    } else if meets(strict) {
+        Outcome::pass(
+            strict.required,
+            format!(
+                "Azure CLI {shown} meets every minimum that can apply before the target and key type are chosen; the highest is {}.",
+                strict.required
+            ),
         )
     } else if !meets(loose) {
         Outcome::fail(

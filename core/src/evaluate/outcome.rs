@@ -167,7 +167,8 @@ pub(crate) fn fact_help(path: &str) -> (&'static str, &'static str) {
         "hsm.permanent_secret_fetched" => ("Whether the permanent secret was fetched", "Confirm whether Primus Tools already fetched the permanent secret."),
         "hsm.target_key" | "hsm.target_key.sensitive" | "hsm.target_key.extractable" => ("Whether the target key is sensitive and extractable", "Run `java -jar primus-tools.jar ListKeyFlags <connection> -keyname <key-name>` and paste its output."),
         "tools.java_version" | "tools.java_present" => ("The Java version", "Run `java -version` on the HSM client computer and paste its output."),
-        "tools.primus_tools_version" | "tools.azure_byok_export_available" => ("The Primus Tools version", "Run `java -jar primus-tools.jar AzureByokExport -help`, or GetDeviceInfo for the provider version, and paste its output."),
+        "tools.azure_byok_export_available" => ("Whether Primus Tools has the AzureByokExport command", "Run `java -jar primus-tools.jar AzureByokExport -help` and paste its output."),
+        "tools.primus_tools_version" => ("The Primus Tools version", "Run `java -jar primus-tools.jar GetDeviceInfo <connection>` for the JCE provider version and paste its output."),
         "now" => ("The current time", "The host passes it; give --now or the `now` option."),
         _ => ("A required fact", "Give the tool output that contains it."),
     }

@@ -96,7 +96,14 @@ pub(super) fn primus_tools(context: &Context) -> Outcome {
             .used("tools.primus_tools_version", version_fact);
     }
     let Some(fact) = version_fact else {
-        return Outcome::missing(facts, required, &["tools.primus_tools_version"]);
+        return Outcome::missing(
+            facts,
+            required,
+            &[
+                "tools.azure_byok_export_available",
+                "tools.primus_tools_version",
+            ],
+        );
     };
     let version = match parse_version(&fact.value, Scheme::PrimusTools) {
         Ok(version) => version,
