@@ -34,9 +34,10 @@ const PLACEHOLDER = /<[a-z0-9.-]+>/g;
 
 /**
  * A value that a POSIX shell, PowerShell and cmd all pass through as one plain word: letters,
- * digits and `. _ - : / @ + = ,`. Vault, key and resource group names and key identifiers fit.
+ * digits and `. _ - : /`. Vault and key names and key identifiers fit. PowerShell reads `,`
+ * as an array and `@` as splatting, so they are not plain.
  */
-const PLAIN_WORD = /^[\p{L}\p{N}._:/@+=,-]+$/u;
+const PLAIN_WORD = /^[\p{L}\p{N}._:/-]+$/u;
 
 /** Characters that make a shell do more than pass an argument along. */
 const SHELL_SPECIAL = /[$`;|&()\\"'!*?#~{}\[\]\r\n]/;
@@ -90,9 +91,9 @@ export function guardCommand(command, templates = []) {
 }
 
 /**
- * Builds the checklist for a report. `state.way` is the selected HSM way (shared by all
- * items, like a Docusaurus tab group); `state.open` and `state.closed` contain the ids of fixes
- * the operator expanded and collapsed; `state.templates` is what `commandTemplates` returns.
+ * Builds the checklist for a report. `state.way` is the selected HSM way, shared by all items
+ * like a Docusaurus tab group. `state.open` and `state.closed` contain the ids of fixes the
+ * operator expanded and collapsed, and `state.templates` is what `commandTemplates` returns.
  */
 export function renderChecklist(report, state) {
   const verdict = VERDICT_LABELS[report.verdict];
@@ -234,7 +235,7 @@ function renderTabs(checkId, fix, state, commands) {
 
 /**
  * Builds a code block, with a copy button when `copyable`. Commands are first checked with
- * `guardCommand` against `templates`, and a note says which values were left out.
+ * `guardCommand` against `templates`, and a note shows the values that were left out.
  */
 function codeBlock(lines, copyable, templates = []) {
   const withheld = [];

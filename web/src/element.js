@@ -631,7 +631,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
       ),
     );
     // No role="alert" here: the list is redrawn on every change, and an alert is read out each
-    // time it is inserted. announceInput says it once, when the input is added.
+    // time it is inserted. announceInput reads it out once, when the input is added.
     if (input.error) {
       item.append(h("p", { class: "error" }, withCode(input.error.message)));
     }

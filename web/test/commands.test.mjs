@@ -47,3 +47,10 @@ test("every catalogue command passes unchanged", () => {
     }
   }
 });
+
+test("PowerShell array and splat syntax withheld", () => {
+  for (const name of ["kv,rm", "@kv"]) {
+    const command = `az keyvault show --name ${name}`;
+    assert.deepEqual(guardCommand(command, templates.get("azure.vault.ready")), { command: "az keyvault show --name <vault-name>", withheld: [name] });
+  }
+});
