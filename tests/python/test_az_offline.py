@@ -129,6 +129,16 @@ def test_table_shows_checklist(az):
     assert "[?] unknown" in result.stdout
 
 
+def test_table_fix_gives_both_hsm_ways(az):
+    result = az("byok", "prereqs", "--offline", "--output", "table",
+                "--hsm-config", str(EXAMPLES / "hsm-security-config-reference.xml"),
+                "--partition", "PART001")
+
+    export_row = next(line for line in result.stdout.splitlines() if "hsm.key-export" in line)
+    assert "LC display: SETUP → CONFIGURATION → SECURITY → USER SECURITY → KEY EXPORT" in export_row
+    assert "Console: hsm_sec_enter_user_config; hsm_user_set_config key_export=true" in export_row
+
+
 def test_query_selects_fields(az):
     result = az("byok", "prereqs", "--offline", "--query", "checks[?status=='unknown'].id")
 
