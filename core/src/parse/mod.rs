@@ -118,8 +118,8 @@ pub struct Parsed {
     pub label: String,
     /// The facts the text establishes; everything else is left unset.
     pub facts: Facts,
-    /// Things the operator should know, for example
-    /// "two different Java versions in this text; the last one was used".
+    /// Things the operator should know, for example "this text shows 3 Java runtimes with
+    /// different versions ... Run `java -version` once ..." or "The sku has no "family"".
     pub warnings: Vec<String>,
 }
 
