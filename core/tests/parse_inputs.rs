@@ -528,3 +528,28 @@ fn az_version_text_glued_to_prose() {
         );
     }
 }
+
+#[test]
+fn coloured_terminal_json_read() {
+    // `az` colours JSON in a terminal: keys, strings and numbers each get an escape sequence.
+    let colour = |text: &str, code: u8| format!("\u{1b}[{code}m{text}\u{1b}[0m");
+    let mut text = String::from("{\n");
+    for (key, value) in [("azure-cli", "2.61.0"), ("azure-cli-core", "2.61.0")] {
+        text.push_str(&format!(
+            "  {}: {},\n",
+            colour(&format!("\"{key}\""), 94),
+            colour(&format!("\"{value}\""), 93)
+        ));
+    }
+    text.push_str(&format!(
+        "  {}: {{\n    {}: {}\n  }}\n}}\n",
+        colour("\"extensions\"", 94),
+        colour("\"ssh\"", 94),
+        colour("\"2.0.0\"", 93)
+    ));
+    let parsed = parse(&text).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(parsed.kind, InputKind::AzVersion);
+    assert_eq!(parsed.facts.azure.cli_version.unwrap().value, "2.61.0");
+    assert_eq!(parsed.facts.azure.cli_extensions.unwrap().value.len(), 1);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}

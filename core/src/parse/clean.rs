@@ -10,6 +10,7 @@
 pub(crate) fn clean_text(text: &str) -> String {
     // Whole-text checks first, so most lines of a large paste skip the per-line searches.
     let features = Features {
+        ansi: text.contains('\u{1b}'),
         html: text.contains('&') || text.contains('<'),
         fences: text.contains("```"),
     };
@@ -26,12 +27,21 @@ pub(crate) fn clean_text(text: &str) -> String {
 /// Markup found anywhere in a text, so that lines of a text without it skip the searches.
 #[derive(Clone, Copy)]
 struct Features {
+    /// ANSI escape sequences, which `az` prints to colour JSON in a terminal.
+    ansi: bool,
     html: bool,
     fences: bool,
 }
 
 fn clean_line_into(line: &str, features: Features, output: &mut String) {
     let line = line.strip_suffix('\r').unwrap_or(line);
+    let without_ansi;
+    let line = if features.ansi && line.contains('\u{1b}') {
+        without_ansi = strip_ansi(line);
+        without_ansi.as_str()
+    } else {
+        line
+    };
     if features.html && (line.contains('&') || line.contains('<')) {
         // `<br>` and block tags break lines that a web page showed as several.
         let decoded = decode_html(line);
@@ -54,6 +64,41 @@ fn clean_markup_free_line_into(line: &str, features: Features, output: &mut Stri
     } else {
         output.push_str(line);
     }
+}
+
+/// Removes ANSI escape sequences: CSI (`ESC [` ... a final byte from `@` to `~`), OSC
+/// (`ESC ]` ... BEL or `ESC \`), and two-character escapes.
+fn strip_ansi(line: &str) -> String {
+    let mut output = String::with_capacity(line.len());
+    let mut characters = line.chars().peekable();
+    while let Some(character) = characters.next() {
+        if character != '\u{1b}' {
+            output.push(character);
+            continue;
+        }
+        match characters.next() {
+            Some('[') => {
+                for next in characters.by_ref() {
+                    if ('@'..='~').contains(&next) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                while let Some(next) = characters.next() {
+                    if next == '\u{7}' {
+                        break;
+                    }
+                    if next == '\u{1b}' && characters.peek() == Some(&'\\') {
+                        characters.next();
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    output
 }
 
 /// Strips blockquote (`>`), comment (`#` followed by a space) and bold (`**`) markers and
@@ -284,6 +329,13 @@ mod tests {
             ["telemetry      1.0.5 *"]
         );
         assert_eq!(clean_lines("**Errors:**```"), ["Errors:**"]);
+    }
+
+    #[test]
+    fn ansi_colours_removed() {
+        let line = "\u{1b}[94m\"azure-cli\"\u{1b}[0m: \u{1b}[93m\"2.61.0\"\u{1b}[0m,";
+        assert_eq!(clean_lines(line), ["\"azure-cli\": \"2.61.0\","]);
+        assert_eq!(clean_lines("a\u{1b}]0;title\u{7}b\u{1b}"), ["ab"]);
     }
 
     #[test]

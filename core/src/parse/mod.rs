@@ -373,7 +373,7 @@ fn reject_binary(text: &str) -> Result<(), Error> {
     let sample = text.get(..4096).unwrap_or(text);
     let control = sample
         .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
         .count();
     if control * 10 > sample.chars().count().max(1) {
         return Err(Error::new(
