@@ -553,3 +553,20 @@ fn coloured_terminal_json_read() {
     assert_eq!(parsed.facts.azure.cli_extensions.unwrap().value.len(), 1);
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
 }
+
+#[test]
+fn byte_order_mark_ignored() {
+    for name in [
+        "securosys/hsm-security-config-reference-v2.11.1.xml",
+        "keyvault-show/003-arm-get-2023-02-01-premium-systemdata.json",
+    ] {
+        let text = format!("\u{feff}{}", read_case(name));
+        let parsed = parse(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert!(
+            !parsed.facts.hsm.is_empty() || !parsed.facts.azure.is_empty(),
+            "{name}"
+        );
+    }
+    let facts = format!("\u{feff}{FACTS_BUNDLE}");
+    assert_eq!(parse(&facts).unwrap().kind, InputKind::Facts);
+}

@@ -142,6 +142,8 @@ pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
             ),
         ));
     }
+    // Windows tools (PowerShell's Out-File, Notepad) start files with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     reject_binary(text)?;
     if text.trim().is_empty() {
         return Err(Error::new(
