@@ -570,3 +570,17 @@ fn byte_order_mark_ignored() {
     let facts = format!("\u{feff}{FACTS_BUNDLE}");
     assert_eq!(parse(&facts).unwrap().kind, InputKind::Facts);
 }
+
+#[test]
+fn key_not_found_error() {
+    let text = "ERROR: (KeyNotFound) A key with (name/id) KEKforBYOK was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command.";
+    let parsed = parse(text).unwrap();
+    assert_eq!(parsed.kind, InputKind::KeyvaultKey);
+    assert!(parsed.facts.azure.vault_found.is_none());
+    let reason = parsed.facts.unavailable.get("azure.kek").unwrap();
+    assert!(reason.contains("KEKforBYOK"), "{reason}");
+    let report = evaluate(&parsed.facts, &EvaluateOptions::default()).unwrap();
+    let check = report.check("azure.kek").unwrap();
+    assert_eq!(check.status.as_str(), "unknown");
+    assert!(check.message.contains("was not found"), "{}", check.message);
+}

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 
 use super::json_scan::{JsonDocument, Value};
-use super::{find_fast, invalid_input, shorten, Input};
+use super::{find_fast, invalid_input, lines_containing, shorten, Input};
 use crate::error::Error;
 use crate::facts::{source, Fact, Facts};
 use crate::kid::KeyId;
@@ -25,7 +25,39 @@ pub(super) fn looks_like_kid_text(cleaned: &str) -> bool {
     !kid_urls(cleaned).is_empty()
 }
 
+/// Finds the CLI error for a key that does not exist, such as `(KeyNotFound) A key with
+/// (name/id) KEKforBYOK was not found in this key vault.` Returns the line.
+pub(super) fn key_not_found(cleaned: &str) -> Option<&str> {
+    lines_containing(cleaned, &["KeyNotFound", "key with"])
+        .into_iter()
+        .map(|(_, line)| line)
+        .find(|line| line.contains("not found") || line.contains("KeyNotFound"))
+}
+
 pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
+    if let Some(line) = key_not_found(input.cleaned) {
+        let name = line
+            .split("(name/id) ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(|name| shorten(name, 127));
+        let mut facts = Facts::default();
+        let reason = match &name {
+            Some(name) => format!("the key '{name}' was not found in the vault; create the KEK with `az keyvault key create --kty RSA-HSM --ops import`"),
+            None => "the key was not found in the vault; create the KEK with `az keyvault key create --kty RSA-HSM --ops import`".to_owned(),
+        };
+        facts.unavailable.insert("azure.kek".to_owned(), reason);
+        let label = match &name {
+            Some(name) => format!("az keyvault key show error: key '{name}' was not found"),
+            None => "az keyvault key show error: the key was not found".to_owned(),
+        };
+        return Ok(Parsed {
+            kind: InputKind::KeyvaultKey,
+            label,
+            facts,
+            warnings: Vec::new(),
+        });
+    }
     if input.cleaned.contains('{') {
         let document = input.json()?;
         if looks_like_json(document) {

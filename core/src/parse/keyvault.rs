@@ -299,7 +299,12 @@ fn not_found_error(cleaned: &str) -> Option<(Option<String>, Option<Target>)> {
         let reports_missing = lower.contains("not found")
             || lower.contains("resourcenotfound")
             || lower.contains("does not exist");
-        if !(names_vault && reports_missing) || lower.contains("\"") && lower.contains("\":") {
+        // A missing key (`KeyNotFound`, "A key with (name/id) ...") is the key reader's.
+        let is_key_error = lower.contains("keynotfound") || lower.contains("a key with");
+        if !(names_vault && reports_missing)
+            || is_key_error
+            || lower.contains("\"") && lower.contains("\":")
+        {
             continue;
         }
         let target = if lower.contains("managedhsm") || lower.contains("managed hsm") {

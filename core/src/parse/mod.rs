@@ -262,6 +262,9 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
     if az_version::looks_like_text(cleaned) {
         return Ok(InputKind::AzVersion);
     }
+    if key::key_not_found(cleaned).is_some() {
+        return Ok(InputKind::KeyvaultKey);
+    }
     if keyvault::looks_like_text(cleaned) {
         return Ok(InputKind::KeyvaultShow);
     }
