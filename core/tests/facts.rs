@@ -227,3 +227,47 @@ fn managed_hsm_fix_uses_hsm_name() {
         commands[0]
     );
 }
+
+#[test]
+fn unsafe_names_keep_placeholders() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1,
+            "context": {"target": {"value": "key-vault"}},
+            "azure": {"vault_name": {"value": "kv$(touch /tmp/x)"}, "resource_group": {"value": "-rg"},
+                      "vault_sku": {"value": "standard"}},
+            "hsm": {"target_key": {"name": {"value": "k;id"}, "extractable": {"value": false}}}}"#,
+    )
+    .unwrap();
+    let report = evaluate(&facts, &EvaluateOptions::default()).unwrap();
+    let sku = report.check("azure.vault.sku").unwrap();
+    let command = &sku.remediation.as_ref().unwrap().az[0];
+    assert!(command.contains("--name <vault-name>"), "{command}");
+    assert!(
+        command.contains("--resource-group <resource-group>"),
+        "{command}"
+    );
+    let flags = report.check("hsm.target-key-flags").unwrap();
+    let steps = &flags.remediation.as_ref().unwrap().steps;
+    assert!(steps[0].contains("-keyname <key-name>"), "{}", steps[0]);
+}
+
+#[test]
+fn future_setup_password_issue_time_is_unknown() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1,
+            "hsm": {"setup_password_issued_at": {"value": "9999-12-31T23:59:59Z"}}}"#,
+    )
+    .unwrap();
+    let options = EvaluateOptions {
+        now: Some("2026-01-31T12:00:00Z".to_owned()),
+        ..EvaluateOptions::default()
+    };
+    let report = evaluate(&facts, &options).unwrap();
+    let check = report.check("hsm.setup-password").unwrap();
+    assert_eq!(check.status.as_str(), "unknown");
+    assert!(
+        check.message.contains("later than now"),
+        "{}",
+        check.message
+    );
+}

@@ -85,6 +85,40 @@ fn markdown_escapes_table_cells() {
 }
 
 #[test]
+fn markdown_escapes_names_from_input() {
+    let mut report = report_for("vault-standard-sku");
+    let hostile = "<img src=x onerror=alert(1)>\n# heading `code` [link](x)";
+    report.checks[2].message = format!("The vault '{hostile}' has the Standard SKU.");
+    report.checks[2].observed = Some(hostile.to_owned().into());
+    let markdown = render(&report, Format::Markdown);
+    assert!(!markdown.replace("\\<", "").contains("<img"), "{markdown}");
+    assert!(
+        markdown.contains("\\<img src=x onerror=alert(1)\\>"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("\n# heading"), "{markdown}");
+    assert!(markdown.contains("\\`code\\`"), "{markdown}");
+    assert!(markdown.contains("\\[link\\](x)"), "{markdown}");
+}
+
+#[test]
+fn markdown_fence_outlasts_backticks() {
+    let mut report = report_for("vault-standard-sku");
+    let sku = report
+        .checks
+        .iter_mut()
+        .find(|check| check.id == "azure.vault.sku")
+        .unwrap();
+    let remediation = sku.remediation.as_mut().unwrap();
+    remediation.az = vec!["echo ````".into()].into();
+    let markdown = render(&report, Format::Markdown);
+    assert!(
+        markdown.contains("`````bash\necho ````\n`````"),
+        "{markdown}"
+    );
+}
+
+#[test]
 fn junit_is_well_formed_with_counts() {
     let mut report = report_for("empty-facts");
     report.checks[0].message = "quote \" ampersand & less < control \u{1}".to_owned();

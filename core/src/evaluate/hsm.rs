@@ -12,6 +12,8 @@ const CLOUDHSM_PRECONFIGURED: &str = "CloudHSM partitions come preconfigured for
 const PRIMUS_LIFESPAN_HOURS: u32 = 72;
 /// Setup password lifespan on CloudHSM, in hours (one week).
 const CLOUDHSM_LIFESPAN_HOURS: u32 = 168;
+/// Clock difference tolerated before an issue time counts as in the future, in seconds.
+const CLOCK_SKEW_SECONDS: i64 = 5 * 60;
 /// Below this many seconds left, a valid setup password is a warning.
 const SETUP_PASSWORD_WARNING_SECONDS: i64 = 24 * 3600;
 
@@ -234,6 +236,16 @@ pub(super) fn setup_password(context: &Context) -> Outcome {
         return Outcome::missing(facts, required, &["now"])
             .used("hsm.setup_password_issued_at", Some(issued));
     };
+    // Allow a few minutes of clock difference between the HSM client and this computer.
+    if issued_at > now + CLOCK_SKEW_SECONDS {
+        return Outcome::unknown_text(format!(
+            "The setup password's issue time {} is later than now ({}); check the time entered and the computer's clock.",
+            issued.value,
+            format_rfc3339(now)
+        ))
+        .with_missing(&["hsm.setup_password_issued_at"])
+        .used("hsm.setup_password_issued_at", Some(issued));
+    }
 
     // The lifespan comes from the configuration, or the service's default.
     let lifespans: Vec<(u32, &str)> =

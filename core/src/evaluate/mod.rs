@@ -199,13 +199,28 @@ fn remediation_for(rule: &'static Rule, context: &Context) -> Remediation {
     }
 }
 
+/// Returns a fact's text when it is safe to paste into a shell command.
 fn value(fact: &Option<crate::facts::Fact<String>>) -> Option<&str> {
-    fact.as_ref().map(|fact| fact.value.as_str())
+    fact.as_ref()
+        .map(|fact| fact.value.as_str())
+        .filter(|text| is_shell_safe(text))
+}
+
+/// True for names made only of letters, digits, `.`, `_` and `-` (and `:` and `/` for a URL),
+/// not starting with `-`. Names read from pasted output can contain anything, and a fix
+/// command is copied into a shell, so any other name keeps its placeholder.
+fn is_shell_safe(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 256
+        && !text.starts_with('-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':' | '/'))
 }
 
 /// Replaces `<vault-name>` and the other placeholders with values from the facts.
 fn fill_placeholders(template: &Remediation, facts: &Facts) -> Remediation {
-    let kek_kid = facts.azure.kek.kid.as_ref().map(|fact| fact.value.as_str());
+    let kek_kid = value(&facts.azure.kek.kid);
     let kek_name = kek_kid
         .and_then(crate::kid::KeyId::parse)
         .map(|kid| kid.name);
