@@ -128,7 +128,7 @@ pub struct Parsed {
 /// Errors: [`ErrorCode::InputTooLarge`] over [`MAX_INPUT_BYTES`], checked before any work.
 /// [`ErrorCode::UnrecognizedInput`] for empty text or text of no known kind.
 /// [`ErrorCode::InvalidInput`] for binary data, text that is not the requested kind, or text
-/// of a known kind that cannot be read; the message names what was expected and where
+/// of a known kind that cannot be read. Its message names what was expected and where
 /// reading stopped. The work is linear in the input size, and no input makes it panic
 /// (the fuzz targets in `fuzz/` test this).
 pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
@@ -240,6 +240,7 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
     if let Some(kind) = detect_raw(input.raw) {
         return Ok(kind);
     }
+
     if input.cleaned.contains('{') {
         let document = input.json()?;
         if byok_file::looks_like(document) {
@@ -258,6 +259,7 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
             return Ok(InputKind::KeyvaultShow);
         }
     }
+
     let cleaned = input.cleaned;
     if az_version::looks_like_text(cleaned) {
         return Ok(InputKind::AzVersion);
@@ -283,6 +285,7 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
     if key::looks_like_kid_text(cleaned) {
         return Ok(InputKind::KeyvaultKey);
     }
+
     Err(Error::new(
         ErrorCode::UnrecognizedInput,
         format!(
@@ -491,7 +494,7 @@ const FIND_CHUNK_BYTES: usize = 16 * 1024;
 
 /// Finds `needle` like [`str::find`], but skips chunks without a match using
 /// [`str::contains`], which the standard library vectorises for short needles while `find`
-/// is not. On a large paste where a marker is rare or absent, this is several times faster.
+/// is not. That is faster on a large paste where a marker is rare or absent.
 pub(crate) fn find_fast(haystack: &str, needle: &str) -> Option<usize> {
     let mut start = 0;
     while start < haystack.len() {
