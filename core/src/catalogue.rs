@@ -79,6 +79,10 @@ pub struct Rule {
     /// whose commands take `--hsm-name`; empty when the same commands apply.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub managed_hsm_az: Lines,
+    /// The fix when the HSM is a CloudHSM partition, whose owner has no SO role, LC display or
+    /// console: a request to Securosys. Empty when the general fix applies.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub cloudhsm_fix: &'static str,
 }
 
 /// Documents the thresholds come from.
@@ -156,6 +160,7 @@ pub static RULES: &[Rule] = &[
             ],
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "",
     },
     Rule {
         id: "azure.login",
@@ -181,6 +186,7 @@ pub static RULES: &[Rule] = &[
             steps: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "",
     },
     Rule {
         id: "azure.vault.sku",
@@ -217,6 +223,7 @@ pub static RULES: &[Rule] = &[
             "az keyvault show --hsm-name <hsm-name>",
             "az keyvault create --hsm-name <hsm-name> --resource-group <resource-group> --location <location> --administrators <object-id> --retention-days 7",
         ],
+        cloudhsm_fix: "",
     },
     Rule {
         id: "azure.vault.ready",
@@ -257,6 +264,7 @@ pub static RULES: &[Rule] = &[
             "az keyvault show --hsm-name <hsm-name>",
             "az keyvault security-domain download --hsm-name <hsm-name> --sd-wrapping-keys <cert1.cer> <cert2.cer> <cert3.cer> --sd-quorum 2 --security-domain-file <hsm-name>-SD.json",
         ],
+        cloudhsm_fix: "",
     },
     Rule {
         id: "azure.kek",
@@ -302,6 +310,7 @@ pub static RULES: &[Rule] = &[
             "az keyvault key create --kty RSA-HSM --size 4096 --name <kek-name> --ops import --hsm-name <hsm-name>",
             "az keyvault key download --name <kek-name> --hsm-name <hsm-name> --file <kek-name>.publickey.pem",
         ],
+        cloudhsm_fix: "",
     },
     Rule {
         id: "azure.key-type",
@@ -339,6 +348,7 @@ pub static RULES: &[Rule] = &[
             ],
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "",
     },
     Rule {
         id: "hsm.firmware",
@@ -365,6 +375,7 @@ pub static RULES: &[Rule] = &[
             az: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "CloudHSM: Securosys maintains the firmware; ask Securosys support when the partition's HSM runs 2.8.21 or later.",
     },
     Rule {
         id: "hsm.jce.device",
@@ -395,6 +406,7 @@ pub static RULES: &[Rule] = &[
             steps: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "CloudHSM: ask Securosys to include and activate the JCE API in your CloudHSM subscription.",
     },
     Rule {
         id: "hsm.jce.partition",
@@ -417,6 +429,7 @@ pub static RULES: &[Rule] = &[
             steps: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "CloudHSM: partitions come preconfigured for BYOK; ask Securosys support to enable JCE for the partition.",
     },
     Rule {
         id: "hsm.key-export",
@@ -440,6 +453,7 @@ pub static RULES: &[Rule] = &[
             steps: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "CloudHSM: partitions come preconfigured for BYOK; ask Securosys support to enable Key Export for the partition.",
     },
     Rule {
         id: "hsm.key-extract",
@@ -463,6 +477,7 @@ pub static RULES: &[Rule] = &[
             steps: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "CloudHSM: partitions come preconfigured for BYOK; ask Securosys support to enable Key Extract for the partition.",
     },
     Rule {
         id: "hsm.setup-password",
@@ -500,11 +515,10 @@ pub static RULES: &[Rule] = &[
             lc_display: lines!["ROLES → USER → NEW SETUP PASSWORD"],
             console: lines!["hsm_sec_new_setup_pass"],
             az: NO_LINES,
-            steps: lines![
-                "CloudHSM: request a new setup password from Securosys support."
-            ],
+            steps: NO_LINES,
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "CloudHSM: request a new setup password from Securosys support, then fetch the permanent secret before it expires.",
     },
     Rule {
         id: "hsm.target-key-flags",
@@ -531,6 +545,7 @@ pub static RULES: &[Rule] = &[
             ],
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "",
     },
     Rule {
         id: "tools.java",
@@ -562,6 +577,7 @@ pub static RULES: &[Rule] = &[
             ],
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "",
     },
     Rule {
         id: "tools.primus-tools",
@@ -598,6 +614,7 @@ pub static RULES: &[Rule] = &[
             ],
         },
         managed_hsm_az: NO_LINES,
+        cloudhsm_fix: "",
     },
     Rule {
         id: "byok.file",
@@ -636,6 +653,7 @@ pub static RULES: &[Rule] = &[
         managed_hsm_az: lines![
             "az keyvault key show --hsm-name <hsm-name> --name <kek-name> --query key.kid",
         ],
+        cloudhsm_fix: "",
     },
 ];
 
@@ -693,6 +711,9 @@ pub fn to_markdown() -> String {
         let _ = writeln!(out, "\nFacts read: {}.\n", facts.join(", "));
         let remediation = &rule.remediation;
         let _ = writeln!(out, "Fix: {}", remediation.summary);
+        if !rule.cloudhsm_fix.is_empty() {
+            let _ = writeln!(out, "\n{}", rule.cloudhsm_fix);
+        }
         for (label, language, lines) in [
             (
                 "HSM LC display (Primus X/S-Series)",

@@ -47,6 +47,9 @@ pub mod source {
     pub const JAVA_VERSION: &str = "java -version";
     pub const BYOK_FILE: &str = ".byok file";
     pub const CLOUDHSM_DEFAULT: &str = "CloudHSM service default";
+    /// Values shown as examples (sample code, documentation), not read from a device. Checks
+    /// never decide on them.
+    pub const EXAMPLE: &str = "example value in sample code";
 }
 
 /// One observed value and where it was observed.

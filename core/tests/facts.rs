@@ -1,6 +1,6 @@
 //! Reading, writing and merging facts documents, and rejecting bad ones with a clear error.
 
-use byok_core::{evaluate, ErrorCode, EvaluateOptions, Facts};
+use byok_core::{evaluate, ErrorCode, EvaluateOptions, Facts, Status};
 
 #[test]
 fn facts_round_trip_through_json() {
@@ -270,4 +270,56 @@ fn future_setup_password_issue_time_is_unknown() {
         "{}",
         check.message
     );
+}
+
+#[test]
+fn fail_on_never_hides_failures() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1, "context": {"target": {"value": "key-vault"}},
+            "azure": {"vault_sku": {"value": "standard"}}}"#,
+    )
+    .unwrap();
+    for fail_on in [vec![Status::Warn], vec![Status::Unknown], vec![]] {
+        let options = EvaluateOptions {
+            fail_on: Some(fail_on.clone()),
+            ..EvaluateOptions::default()
+        };
+        let report = evaluate(&facts, &options).unwrap();
+        assert_eq!(report.verdict.as_str(), "not-ready", "{fail_on:?}");
+        assert_eq!(report.fail_on[0], Status::Fail, "{fail_on:?}");
+    }
+}
+
+#[test]
+fn fail_on_pass_is_rejected() {
+    let options = EvaluateOptions {
+        fail_on: Some(vec![Status::Pass]),
+        ..EvaluateOptions::default()
+    };
+    let error = evaluate(&Facts::default(), &options).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidOption);
+    assert!(error.message.contains("'pass'"), "{}", error.message);
+}
+
+#[test]
+fn cloudhsm_fix_is_a_request_to_securosys() {
+    let facts = Facts::from_json(
+        r#"{"schema_version": 1, "context": {"hsm_service": {"value": "cloudhsm"}},
+            "hsm": {"key_export": {"value": false}}}"#,
+    )
+    .unwrap();
+    let report = evaluate(&facts, &EvaluateOptions::default()).unwrap();
+    let remediation = report
+        .check("hsm.key-export")
+        .unwrap()
+        .remediation
+        .clone()
+        .unwrap();
+    assert!(
+        remediation.summary.starts_with("CloudHSM: "),
+        "{}",
+        remediation.summary
+    );
+    assert!(remediation.console.is_empty());
+    assert!(remediation.lc_display.is_empty());
 }

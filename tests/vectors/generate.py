@@ -214,6 +214,38 @@ vector(
     options={"fail_on": ["fail", "unknown"]},
 )
 
+vector(
+    "fail-on-warn-still-fails-on-fail",
+    "fail_on lists only warn: a failing check still makes the verdict not-ready.",
+    {"hsm.key_export": fact(False, "security config XML")},
+    {"hsm.key-export": "fail"},
+    verdict="not-ready",
+    options={"fail_on": ["warn"]},
+)
+vector(
+    "cloudhsm-firmware-too-old-for-ec",
+    "CloudHSM partition on firmware 2.8.9 with an EC key: the fix is a request to Securosys.",
+    {
+        "context.hsm_service": fact("cloudhsm", USER),
+        "context.key_type": fact("EC", USER),
+        "context.key_size": None,
+        "context.curve": fact("P-256", USER),
+        "hsm.firmware": fact("RX-2.8.9-T", "Primus Tools GetDeviceInfo"),
+    },
+    {"hsm.firmware": "fail"},
+)
+vector(
+    "firmware-example-value",
+    "A firmware value from sample code is not evidence about the HSM.",
+    {
+        "context.key_type": fact("EC", USER),
+        "context.key_size": None,
+        "context.curve": fact("P-256", USER),
+        "hsm.firmware": fact("RX-2.5.0-D", "example value in sample code"),
+    },
+    {"hsm.firmware": "unknown"},
+)
+
 # azure.cli.version
 vector("cli-too-old-keyvault", "Azure CLI 2.0.81 is older than 2.1.0.", {"azure.cli_version": fact("2.0.81", "az --version")}, {"azure.cli.version": "fail"})
 vector(

@@ -254,6 +254,8 @@ export interface Rule {
   remediation: Remediation;
   /** Azure CLI commands that replace `remediation.az` when the target is a Managed HSM. */
   managed_hsm_az?: string[];
+  /** The fix when the HSM is a CloudHSM partition: a request to Securosys. */
+  cloudhsm_fix?: string;
 }
 
 export type ErrorCode =

@@ -63,7 +63,7 @@ pub(super) fn cli_version(context: &Context) -> Outcome {
         Ok(version) => version,
         Err(error) => {
             return Outcome::unknown_text(format!(
-                "{error}. Run `az version` and paste its output."
+                "{error}. Run `az version` and give its output."
             ))
             .observed(fact.value.clone())
             .used("azure.cli_version", Some(fact));

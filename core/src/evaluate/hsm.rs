@@ -39,11 +39,20 @@ pub(super) fn firmware(context: &Context) -> Outcome {
     let Some(fact) = fact else {
         return Outcome::missing(facts, required, &["hsm.firmware"]);
     };
+    if fact.source == crate::facts::source::EXAMPLE {
+        return Outcome::unknown_text(format!(
+            "The firmware {} is an example value from sample code, not read from your HSM. Run `java -jar primus-tools.jar GetDeviceInfo <connection>` and give its output.",
+            fact.value
+        ))
+        .with_missing(&["hsm.firmware"])
+        .observed(fact.value.clone())
+        .used("hsm.firmware", Some(fact));
+    }
     let version = match parse_version(&fact.value, Scheme::Firmware) {
         Ok(version) => version,
         Err(error) => {
             return Outcome::unknown_text(format!(
-                "{error}. Run `java -jar primus-tools.jar GetDeviceInfo <connection>` and paste its output."
+                "{error}. Run `java -jar primus-tools.jar GetDeviceInfo <connection>` and give its output."
             ))
             .observed(fact.value.clone())
             .used("hsm.firmware", Some(fact));

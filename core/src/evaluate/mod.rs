@@ -25,7 +25,8 @@ use outcome::Outcome;
 pub struct EvaluateOptions {
     /// Check ids to skip; each gets status `skipped`.
     pub skip: Vec<String>,
-    /// Statuses that make the verdict `not-ready`. Default: `fail` only.
+    /// Statuses that make the verdict `not-ready` in addition to `fail`, which always does:
+    /// `warn`, `unknown`, even `skipped`. Default: `fail` only.
     pub fail_on: Option<Vec<Status>>,
     /// The current time, RFC 3339. Checks that compare against the clock (setup password, KEK
     /// expiry) are `unknown` without it.
@@ -120,10 +121,20 @@ pub fn evaluate(facts: &Facts, options: &EvaluateOptions) -> Result<Report, Erro
         checks.push(to_result(rule, outcome, &context));
     }
 
-    let fail_on = options
-        .fail_on
-        .clone()
-        .unwrap_or_else(|| vec![Status::Fail]);
+    // A failing check always makes the verdict not-ready, so a stricter --fail-on can never
+    // turn a failure into a pass.
+    let mut fail_on = vec![Status::Fail];
+    for status in options.fail_on.iter().flatten() {
+        if !fail_on.contains(status) {
+            fail_on.push(*status);
+        }
+    }
+    if fail_on.contains(&Status::Pass) {
+        return Err(Error::new(
+            ErrorCode::InvalidOption,
+            "fail_on: 'pass' cannot make the verdict not-ready; list fail, warn, unknown or skipped".to_owned(),
+        ));
+    }
     let summary = summarize(&checks);
     let verdict = if checks.iter().any(|check| fail_on.contains(&check.status)) {
         Verdict::NotReady
@@ -187,6 +198,15 @@ fn to_result(rule: &'static Rule, outcome: Outcome, context: &Context) -> CheckR
 
 /// Picks the rule's fix for this context and fills in the names the facts know.
 fn remediation_for(rule: &'static Rule, context: &Context) -> Remediation {
+    if context.service == Some(HsmService::Cloudhsm) && !rule.cloudhsm_fix.is_empty() {
+        return Remediation {
+            summary: Cow::Borrowed(rule.cloudhsm_fix),
+            lc_display: Cow::Borrowed(&[]),
+            console: Cow::Borrowed(&[]),
+            az: Cow::Borrowed(&[]),
+            steps: Cow::Borrowed(&[]),
+        };
+    }
     let managed_hsm = context.target == Some(Target::ManagedHsm) && !rule.managed_hsm_az.is_empty();
     if managed_hsm {
         let template = Remediation {

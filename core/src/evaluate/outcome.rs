@@ -16,7 +16,7 @@ pub(crate) struct Outcome {
 }
 
 /// Well-known sources, so evidence can borrow them instead of copying.
-const KNOWN_SOURCES: [&str; 17] = [
+const KNOWN_SOURCES: [&str; 18] = [
     source::USER,
     source::AZ_VERSION,
     source::AZ_VERSION_TEXT,
@@ -33,6 +33,7 @@ const KNOWN_SOURCES: [&str; 17] = [
     source::JAVA_VERSION,
     source::BYOK_FILE,
     source::CLOUDHSM_DEFAULT,
+    source::EXAMPLE,
     "unspecified",
 ];
 
@@ -148,16 +149,16 @@ pub(crate) fn fact_help(path: &str) -> (&'static str, &'static str) {
         "context.key_type" => ("The target key type", "Choose it with --key-type RSA|EC|oct, or on the page."),
         "context.key_size" => ("The target key size", "Give it with --key-size (bits)."),
         "context.curve" => ("The target key curve", "Give it with --curve P-256|P-384|P-521|P-256K."),
-        "azure.cli_version" => ("The Azure CLI version", "Run `az version` and paste its output."),
+        "azure.cli_version" => ("The Azure CLI version", "Run `az version` and give its output."),
         "azure.logged_in" => ("The Azure sign-in state", "Run `az account show`; sign in with `az login`."),
         "azure.subscription_state" => ("The subscription state", "Run `az account show --query state`."),
-        "azure.vault_sku" | "azure.vault_kind" => ("The vault's SKU", "Run `az keyvault show --name <vault-name>` (or `--hsm-name` for a Managed HSM) and paste its output."),
-        "azure.vault_found" | "azure.vault_provisioning_state" => ("The vault's provisioning state", "Run `az keyvault show --name <vault-name>` (or `--hsm-name` for a Managed HSM) and paste its output."),
-        "azure.mhsm_activation_status" => ("The Managed HSM's security domain activation status", "Run `az keyvault show --hsm-name <hsm-name>` with Azure CLI 2.44 or later and paste its output."),
-        "azure.kek" | "azure.kek.kid" => ("The key exchange key (KEK)", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and paste its output."),
-        "azure.kek.kty" => ("The KEK's key type", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and paste its output."),
-        "azure.kek.size_bits" => ("The KEK's size", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and paste its output."),
-        "azure.kek.key_ops" => ("The KEK's key operations", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and paste its output."),
+        "azure.vault_sku" | "azure.vault_kind" => ("The vault's SKU", "Run `az keyvault show --name <vault-name>` (or `--hsm-name` for a Managed HSM) and give its output."),
+        "azure.vault_found" | "azure.vault_provisioning_state" => ("The vault's provisioning state", "Run `az keyvault show --name <vault-name>` (or `--hsm-name` for a Managed HSM) and give its output."),
+        "azure.mhsm_activation_status" => ("The Managed HSM's security domain activation status", "Run `az keyvault show --hsm-name <hsm-name>` with Azure CLI 2.44 or later and give its output."),
+        "azure.kek" | "azure.kek.kid" => ("The key exchange key (KEK)", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and give its output."),
+        "azure.kek.kty" => ("The KEK's key type", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and give its output."),
+        "azure.kek.size_bits" => ("The KEK's size", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and give its output."),
+        "azure.kek.key_ops" => ("The KEK's key operations", "Run `az keyvault key show --vault-name <vault-name> --name <kek-name>` and give its output."),
         "hsm.firmware" => ("The HSM firmware version", "Run `java -jar primus-tools.jar GetDeviceInfo <connection>`, or read it on the LC display or with `hsm_diagnostics fw`."),
         "hsm.jce_device" => ("The device JCE setting", "Export the security configuration with `hsm_sec_export_config` and give the XML file."),
         "hsm.jce_partition" => ("The partition's JCE setting", "Export the security configuration with `hsm_sec_export_config` and give the XML file with the partition name."),
@@ -165,10 +166,10 @@ pub(crate) fn fact_help(path: &str) -> (&'static str, &'static str) {
         "hsm.key_extract" => ("The partition's Key Extract setting", "Export the security configuration with `hsm_sec_export_config` and give the XML file, or run `hsm_sec_enter_user_config` then `hsm_user_list_config key_extract` on the console."),
         "hsm.setup_password_issued_at" => ("When the setup password was issued", "Give the time it was issued, or confirm that the permanent secret has been fetched."),
         "hsm.permanent_secret_fetched" => ("Whether the permanent secret was fetched", "Confirm whether Primus Tools already fetched the permanent secret."),
-        "hsm.target_key" | "hsm.target_key.sensitive" | "hsm.target_key.extractable" => ("Whether the target key is sensitive and extractable", "Run `java -jar primus-tools.jar ListKeyFlags <connection> -keyname <key-name>` and paste its output."),
-        "tools.java_version" | "tools.java_present" => ("The Java version", "Run `java -version` on the HSM client computer and paste its output."),
-        "tools.azure_byok_export_available" => ("Whether Primus Tools has the AzureByokExport command", "Run `java -jar primus-tools.jar AzureByokExport -help` and paste its output."),
-        "tools.primus_tools_version" => ("The Primus Tools version", "Run `java -jar primus-tools.jar GetDeviceInfo <connection>` for the JCE provider version and paste its output."),
+        "hsm.target_key" | "hsm.target_key.sensitive" | "hsm.target_key.extractable" => ("Whether the target key is sensitive and extractable", "Run `java -jar primus-tools.jar ListKeyFlags <connection> -keyname <key-name>` and give its output."),
+        "tools.java_version" | "tools.java_present" => ("The Java version", "Run `java -version` on the HSM client computer and give its output."),
+        "tools.azure_byok_export_available" => ("Whether Primus Tools has the AzureByokExport command", "Run `java -jar primus-tools.jar AzureByokExport -help` and give its output."),
+        "tools.primus_tools_version" => ("The Primus Tools version", "Run `java -jar primus-tools.jar GetDeviceInfo <connection>` for the JCE provider version and give its output."),
         "now" => ("The current time", "The host passes it; give --now or the `now` option."),
         _ => ("A required fact", "Give the tool output that contains it."),
     }

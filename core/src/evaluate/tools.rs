@@ -27,7 +27,7 @@ pub(super) fn java(context: &Context) -> Outcome {
         Ok(version) => version,
         Err(error) => {
             return Outcome::unknown_text(format!(
-                "{error}. Run `java -version` and paste its output."
+                "{error}. Run `java -version` and give its output."
             ))
             .observed(fact.value.clone())
             .used("tools.java_version", Some(fact));
