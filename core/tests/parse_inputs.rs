@@ -287,13 +287,76 @@ fn unknown_partition_lists_choices() {
         kind: None,
         partition: Some("PART003".to_owned()),
     };
-    let error = parse_text(TWO_PARTITIONS, &options).unwrap_err();
-    assert_eq!(error.code, ErrorCode::InvalidInput);
+    let parsed = parse_text(TWO_PARTITIONS, &options).unwrap();
+    let reason = &parsed.facts.unavailable["hsm.partition"];
+    assert!(reason.contains("'PART003'"), "{reason}");
+    assert!(reason.contains("PART001, PART002"), "{reason}");
+    // The device settings are still read.
+    assert!(parsed.facts.hsm.jce_device.is_some());
+    assert!(parsed.facts.hsm.key_export.is_none());
+    let report =
+        byok_core::evaluate(&parsed.facts, &byok_core::EvaluateOptions::default()).unwrap();
+    let export = report.check("hsm.key-export").unwrap();
+    assert_eq!(export.status.as_str(), "unknown");
+    assert!(export.message.contains("'PART003'"), "{}", export.message);
+}
+
+#[test]
+fn duplicate_and_empty_partition_names() {
+    let duplicated = TWO_PARTITIONS.replace("PART002", "PART001");
+    let parsed = parse(&duplicated).unwrap();
+    assert_eq!(
+        parsed.facts.hsm.partition.as_ref().unwrap().value,
+        "PART001"
+    );
+    assert!(parsed.facts.hsm.partition_choices.is_none());
     assert!(
-        error.message.contains("PART001, PART002"),
+        parsed
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("more than once")),
+        "{:?}",
+        parsed.warnings
+    );
+
+    let unnamed =
+        TWO_PARTITIONS.replace("<user_name>PART002</user_name>", "<user_name></user_name>");
+    let parsed = parse(&unnamed).unwrap();
+    assert_eq!(
+        parsed.facts.hsm.partition.as_ref().unwrap().value,
+        "PART001"
+    );
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("no <user_name>")),
+        "{:?}",
+        parsed.warnings
+    );
+}
+
+#[test]
+fn facts_bundle_without_version_is_recognised() {
+    let error = parse(r#"{"hsm": {"firmware": {"value": "RX-2.11.2-T"}}}"#).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidFacts);
+    assert!(
+        error.message.contains("schema_version: missing"),
         "{}",
         error.message
     );
+
+    let error = parse(r#"{"schema_version": "1", "tools": {}}"#).unwrap_err();
+    assert_eq!(error.code, ErrorCode::UnsupportedSchema);
+}
+
+#[test]
+fn example_values_are_marked() {
+    let text = "String versionInfo = PrimusDevice.getVersionInfo(); // e.g. \"RX-2.5.0-D\"";
+    let parsed = parse(text).unwrap();
+    let firmware = parsed.facts.hsm.firmware.unwrap();
+    assert_eq!(firmware.value, "RX-2.5.0-D");
+    assert_eq!(firmware.source, byok_core::facts::source::EXAMPLE);
 }
 
 #[test]

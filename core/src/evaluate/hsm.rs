@@ -101,6 +101,16 @@ fn policy_check(
             format!("{CLOUDHSM_PRECONFIGURED}; no fact says otherwise."),
         )
         .observed("CloudHSM default"),
+        (None, _) if facts.unavailable.contains_key("hsm.partition") => {
+            let reason = facts
+                .unavailable
+                .get("hsm.partition")
+                .map_or("", String::as_str);
+            Outcome::unknown_text(format!(
+                "The partition's settings could not be read: {reason}. Name the partition with --partition, or choose it on the page."
+            ))
+            .with_missing(&["hsm.partition"])
+        }
         (None, _) => {
             let choices = facts
                 .hsm

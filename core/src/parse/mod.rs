@@ -334,20 +334,25 @@ fn has_numeric_schema_version(raw: &str) -> bool {
         .is_some_and(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// True for a JSON object with a facts section (`context`, `azure`, ...) as an object. The
+/// `schema_version` may be missing or of the wrong type: the facts reader then reports that,
+/// instead of the text being read as some other kind with no facts.
 fn looks_like_facts(document: &JsonDocument) -> bool {
-    matches!(
-        document.get("schema_version"),
-        Some(json_scan::Value::Number(_))
-    ) && [
-        "context",
-        "azure",
-        "hsm",
-        "tools",
-        "byok_file",
-        "unavailable",
-    ]
-    .iter()
-    .any(|section| document.get_exact(section).is_some())
+    let version_plausible = matches!(
+        document.get_exact("schema_version"),
+        None | Some(json_scan::Value::Number(_)) | Some(json_scan::Value::String(_))
+    );
+    version_plausible
+        && [
+            "context",
+            "azure",
+            "hsm",
+            "tools",
+            "byok_file",
+            "unavailable",
+        ]
+        .iter()
+        .any(|section| matches!(document.get_exact(section), Some(json_scan::Value::Object)))
 }
 
 fn read_facts(input: &Input) -> Result<Parsed, Error> {

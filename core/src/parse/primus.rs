@@ -67,7 +67,7 @@ pub(super) fn read_device_info(input: &Input) -> Result<Parsed, Error> {
         ));
     }
     let DeviceInfo {
-        facts,
+        mut facts,
         model,
         serial,
         provider_name,
@@ -128,6 +128,13 @@ pub(super) fn read_device_info(input: &Input) -> Result<Parsed, Error> {
         label.push_str(&details.join(", "));
     }
     if example_values {
+        // The checks decide nothing on example values, so mark every fact read from them.
+        for fact in [&mut facts.hsm.firmware, &mut facts.hsm.device_name]
+            .into_iter()
+            .flatten()
+        {
+            fact.source = crate::facts::source::EXAMPLE.to_owned();
+        }
         warnings.push(
             "These values are examples in sample-code comments (\"e.g.\"), not read from a device; run `java -jar primus-tools.jar GetDeviceInfo <connection>` against your HSM.".to_owned(),
         );

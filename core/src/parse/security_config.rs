@@ -52,15 +52,14 @@ fn child_text<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
         .map(str::trim)
 }
 
-/// Reads a yes/no setting. A value that is present but unreadable becomes a warning that
-/// quotes at most its first 20 characters, since these elements hold no secrets.
+/// Reads a yes/no setting. A value that is present but unreadable becomes a warning that does
+/// not quote it: an edited export can hold anything there, a PIN included.
 fn read_switch(node: Node, name: &str, place: &str, warnings: &mut Vec<String>) -> Option<bool> {
     let text = child_text(node, name)?;
     let value = switch(text);
     if value.is_none() {
         warnings.push(format!(
-            "<{name}> {place} is '{}', not enabled or disabled; it was ignored.",
-            shorten(text, 20)
+            "<{name}> {place} is neither enabled nor disabled; it was ignored."
         ));
     }
     value
@@ -71,8 +70,7 @@ fn read_hours(node: Node, place: &str, warnings: &mut Vec<String>) -> Option<u32
     let hours = text.parse::<u32>().ok();
     if hours.is_none() {
         warnings.push(format!(
-            "<setup_password_lifespan> {place} is '{}', not a number of hours; it was ignored.",
-            shorten(text, 20)
+            "<setup_password_lifespan> {place} is not a number of hours; it was ignored."
         ));
     }
     hours
@@ -153,25 +151,45 @@ pub(super) fn read(input: &Input, partition: Option<&str>) -> Result<Parsed, Err
                 .collect()
         })
         .unwrap_or_default();
-    let names: Vec<String> = partitions
-        .iter()
-        .map(|partition| partition.name.clone())
-        .collect();
+    // Choices offered to the user: each name once, and never an empty one, which no
+    // --partition can select.
+    let mut names: Vec<String> = Vec::new();
+    for partition in &partitions {
+        let name = partition.name.trim();
+        if name.is_empty() {
+            warnings.push(
+                "A partition (<crypto_user>) has no <user_name>, so it cannot be chosen."
+                    .to_owned(),
+            );
+        } else if names.iter().any(|known| known.eq_ignore_ascii_case(name)) {
+            warnings.push(format!(
+                "Partition {} appears more than once; the first one is read.",
+                shorten(name, 64)
+            ));
+        } else {
+            names.push(name.to_owned());
+        }
+    }
 
     let chosen = match (partition, partitions.len()) {
         (Some(wanted), _) => {
             let wanted = wanted.trim();
-            match partitions.iter().find(|partition| partition.name.eq_ignore_ascii_case(wanted)) {
+            match partitions
+                .iter()
+                .find(|partition| partition.name.trim().eq_ignore_ascii_case(wanted))
+            {
                 Some(found) => Some(found),
                 None => {
-                    return Err(Error::new(
-                        ErrorCode::InvalidInput,
-                        format!(
-                            "partition '{}' is not in this security configuration; its partitions are: {}",
-                            shorten(wanted, 64),
-                            if names.is_empty() { "none".to_owned() } else { names.join(", ") }
-                        ),
-                    ))
+                    // Keep the device settings, and say why the partition's are missing.
+                    let reason = format!(
+                        "partition '{}' is not in this security configuration; its partitions are: {}",
+                        shorten(wanted, 64),
+                        if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+                    );
+                    warnings.push(format!("Partition settings not read: {reason}."));
+                    hsm.partition_choices = Some(config_fact(names.clone()));
+                    facts.unavailable.insert("hsm.partition".to_owned(), reason);
+                    None
                 }
             }
         }
@@ -180,9 +198,13 @@ pub(super) fn read(input: &Input, partition: Option<&str>) -> Result<Parsed, Err
             warnings.push("The configuration has no partition (<crypto_user>), so only the device settings were read.".to_owned());
             None
         }
-        (None, count) => {
+        (None, _) if names.len() == 1 => partitions
+            .iter()
+            .find(|partition| partition.name.trim() == names[0]),
+        (None, _) => {
             let reason = format!(
-                "the security configuration has {count} partitions ({}); name the one to check",
+                "the security configuration has {} partitions ({}); name the one to check",
+                names.len(),
                 names.join(", ")
             );
             warnings.push(format!("Partition settings not read: {reason}."));
