@@ -1,6 +1,8 @@
 //! `parse_text` beyond the real cases: recognition of each kind, wrong kinds, a security
 //! configuration with several partitions, and bad input of every sort.
 
+use std::path::Path;
+
 use byok_core::parse::MAX_INPUT_BYTES;
 use byok_core::{
     evaluate, parse_text, ErrorCode, EvaluateOptions, InputKind, ParseOptions, Parsed,
@@ -646,4 +648,59 @@ fn key_not_found_error() {
     let check = report.check("azure.kek").unwrap();
     assert_eq!(check.status.as_str(), "unknown");
     assert!(check.message.contains("was not found"), "{}", check.message);
+}
+
+#[test]
+fn glued_outputs_are_reported() {
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+    let read = |name: &str| std::fs::read_to_string(cases.join(name)).unwrap();
+    let az = read("az-version-json/009-2.49.0-windows-cmd-prompt.txt");
+    let java = read("java-version/003-temurin-21.0.5-double-dash-version-stdout-form.txt");
+    let vault = read("keyvault-show/003-arm-get-2023-02-01-premium-systemdata.json");
+    let kek = read("keyvault-key/002-rest-kek-rsa-hsm-2048-import-exp.json");
+
+    let parsed = parse(&format!("{az}\n{java}")).unwrap();
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("`java -version` output, which was not read")),
+        "{:?}",
+        parsed.warnings
+    );
+    let parsed = parse(&format!("{vault}\n{kek}")).unwrap();
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("also contains")),
+        "{:?}",
+        parsed.warnings
+    );
+}
+
+#[test]
+fn single_outputs_have_no_glued_warning() {
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+    for folder in std::fs::read_dir(&cases).unwrap() {
+        let folder = folder.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Ok(parsed) = parse(&text) {
+                assert!(
+                    !parsed
+                        .warnings
+                        .iter()
+                        .any(|warning| warning.contains("also contains")),
+                    "{}: {:?}",
+                    path.display(),
+                    parsed.warnings
+                );
+            }
+        }
+    }
 }

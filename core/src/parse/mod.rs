@@ -173,7 +173,11 @@ pub fn parse_text(text: &str, options: &ParseOptions) -> Result<Parsed, Error> {
             Some(kind) => kind,
             None => detect(&input)?,
         };
-        return read_kind(kind, &input, options);
+        let mut parsed = read_kind(kind, &input, options)?;
+        if raw_kind.is_none() {
+            warn_about_other_outputs(&input, kind, &mut parsed.warnings);
+        }
+        return Ok(parsed);
     };
     read_kind(kind, &input, options).map_err(|error| {
         if error.code != ErrorCode::InvalidInput {
@@ -293,6 +297,54 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
             kind_names()
         ),
     ))
+}
+
+/// Largest text checked for a second, glued-on output; real tool outputs are far smaller.
+const MAX_GLUED_CHECK_BYTES: usize = 256 * 1024;
+
+/// Warns when the text also holds the output of another tool, which the reader of the
+/// recognised kind ignores, so nothing the user pasted is dropped without a word.
+fn warn_about_other_outputs(input: &Input, kind: InputKind, warnings: &mut Vec<String>) {
+    if input.cleaned.len() > MAX_GLUED_CHECK_BYTES {
+        return;
+    }
+    let cleaned = input.cleaned;
+    let document = if cleaned.contains('{') {
+        input.json().ok()
+    } else {
+        None
+    };
+    let present = |other: InputKind| -> bool {
+        match other {
+            InputKind::AzVersion => {
+                az_version::looks_like_text(cleaned)
+                    || document.is_some_and(|document| document.has_key("azure-cli"))
+            }
+            InputKind::KeyvaultShow => {
+                keyvault::looks_like_text(cleaned)
+                    || document.is_some_and(keyvault::looks_like_json)
+            }
+            InputKind::KeyvaultKey => document.is_some_and(key::looks_like_json),
+            InputKind::JavaVersion => java::looks_like(cleaned),
+            InputKind::PrimusKeyFlags => primus::looks_like_key_flags(cleaned),
+            _ => false,
+        }
+    };
+    for other in [
+        InputKind::AzVersion,
+        InputKind::KeyvaultShow,
+        InputKind::KeyvaultKey,
+        InputKind::JavaVersion,
+        InputKind::PrimusKeyFlags,
+    ] {
+        if other != kind && present(other) {
+            warnings.push(format!(
+                "This text also contains what looks like {}, which was not read: only {} was. Give each output separately.",
+                describe(other),
+                describe(kind)
+            ));
+        }
+    }
 }
 
 /// Describes a kind's text for messages, for example "`az keyvault show` output".
