@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of the readers for a short, bounded time, seeded with the real cases
-# in tests/cases and the seeds in fuzz/seeds. Fails when a target finds a crash; libFuzzer
+# Runs every fuzz target of the readers, and the evaluation target, for a short, bounded time,
+# seeded with the real cases in tests/cases, the shared vectors and the seeds in fuzz/seeds. Fails when a target finds a crash; libFuzzer
 # then leaves the input in fuzz/artifacts/<target>/.
 #
 # FUZZ_SECONDS sets the time per target (default 10). With the default, the run takes about
@@ -36,12 +36,13 @@ declare -A SEEDS=(
     [java_version]="$CASES/java-version seeds/java_version"
     [byok_file]="$CASES/securosys"
     [facts]="seeds/facts"
+    [evaluate]="$ROOT/tests/vectors seeds/facts"
     [recognize]="$CASES/az-version-json $CASES/az-version-text $CASES/keyvault-show $CASES/mhsm-show $CASES/keyvault-key $CASES/java-version $CASES/securosys seeds/primus_command_help seeds/facts"
 )
 
 summary=()
 for target in az_version keyvault_show keyvault_key primus_device_info primus_key_flags \
-    primus_command_help hsm_security_config java_version byok_file facts recognize; do
+    primus_command_help hsm_security_config java_version byok_file facts recognize evaluate; do
     step "cargo fuzz run $target (${SECONDS_PER_TARGET} s)"
     mkdir -p "corpus/$target"
     log="$(mktemp)"
