@@ -175,3 +175,29 @@ def core_readers_available():
 requires_readers = pytest.mark.skipif(
     not core_readers_available(),
     reason="the core in this build reads facts bundles only, not tool output")
+
+
+def table_rows(stdout):
+    """Parse `--output table` into {check id: {column: text}}.
+
+    A cell wrapped onto several lines is joined with spaces. A row starts on the line whose
+    Status column is filled; the dashes under the header give each column's span.
+    """
+    lines = stdout.splitlines()
+    header, dashes = lines[0], lines[1]
+    spans = []
+    start = 0
+    for dash_run in dashes.split("  "):
+        spans.append((start, start + len(dash_run)))
+        start += len(dash_run) + 2
+    names = [header[begin:end].strip() for begin, end in spans]
+    rows = []
+    for line in lines[2:]:
+        cells = [line[begin:end].strip() for begin, end in spans]
+        if cells[0]:
+            rows.append({name: [] for name in names})
+        for name, cell in zip(names, cells):
+            if cell:
+                rows[-1][name].append(cell)
+    joined = [{name: " ".join(parts) for name, parts in row.items()} for row in rows]
+    return {row["Check"]: row for row in joined}

@@ -12,6 +12,7 @@ from conftest import (
     EXIT_READY,
     ROOT,
     requires_readers,
+    table_rows,
 )
 
 EXAMPLE_ARGS = [
@@ -134,9 +135,9 @@ def test_table_fix_gives_both_hsm_ways(az):
                 "--hsm-config", str(EXAMPLES / "hsm-security-config-reference.xml"),
                 "--partition", "PART001")
 
-    export_row = next(line for line in result.stdout.splitlines() if "hsm.key-export" in line)
-    assert "LC display: SETUP → CONFIGURATION → SECURITY → USER SECURITY → KEY EXPORT" in export_row
-    assert "Console: hsm_sec_enter_user_config; hsm_user_set_config key_export=true" in export_row
+    fix = table_rows(result.stdout)["hsm.key-export"]["Fix"]
+    assert "LC display: SETUP → CONFIGURATION → SECURITY → USER SECURITY → KEY EXPORT" in fix
+    assert "Console: hsm_sec_enter_user_config; hsm_user_set_config key_export=true" in fix
 
 
 def test_query_selects_fields(az):

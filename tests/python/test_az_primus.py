@@ -100,16 +100,27 @@ def test_old_primus_tools_lacks_command(az, standin_jar, password_file):
     assert result.check("tools.primus-tools")["status"] == "fail"
 
 
-def test_missing_java_fails_java_check(az, standin_jar, password_file):
-    result = az(*primus_args(standin_jar, password_file, "hsm.test", "--java",
-                             "/nonexistent/bin/java"))
+def test_java_not_on_path_fails_java_check(az, standin_jar, password_file, tmp_path):
+    # az runs from its virtual environment by absolute path, so an empty PATH hides only java.
+    empty_folder = tmp_path / "no-java"
+    empty_folder.mkdir()
+
+    result = az(*primus_args(standin_jar, password_file), env={"PATH": str(empty_folder)})
 
     java = result.check("tools.java")
     assert java["status"] == "fail"
     assert "Java was not found" in java["message"]
-    firmware = result.check("hsm.firmware")
-    assert "could not start" in firmware["message"]
-    assert "/nonexistent/bin/java" in firmware["message"]
+    assert "could not start" in result.check("hsm.firmware")["message"]
+
+
+def test_missing_java_path_is_usage_error(az, standin_jar, password_file):
+    result = az(*primus_args(standin_jar, password_file, "hsm.test", "--java",
+                             "/nonexistent/bin/java"))
+
+    assert result.code == 1
+    assert "--java '/nonexistent/bin/java': file not found" in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
 
 
 def test_incomplete_connection_is_explained(az, standin_jar):

@@ -10,6 +10,7 @@ from azext_byok._facts import (
     SOURCE_AZ_KEYVAULT_KEY_SHOW,
     SOURCE_AZ_KEYVAULT_SHOW,
     SOURCE_AZ_PROFILE,
+    SOURCE_USER,
     Fragment,
 )
 
@@ -174,6 +175,9 @@ def gather_kek(cli_ctx, settings):
                                      f"the keys/get permission on vault '{vault}'",
                                      settings.timeout)
         fragment.unavailable(KEK_FACTS, cause)
+        if settings.kek_id:
+            # The identifier the user gave still lets the core match a .byok file to the KEK.
+            fragment.set("azure.kek.kid", settings.kek_id.strip(), SOURCE_USER)
         logger.debug("Reading the KEK '%s' failed: %s", name, error)
         return fragment
 

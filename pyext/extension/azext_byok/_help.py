@@ -22,8 +22,10 @@ long-summary: >
     (--facts) written on another computer with --export-facts. Passwords are passed to Primus
     Tools only as file:<path>; this command never reads, prints or stores them.
 
-    The report is data, so --output json|yaml|table|tsv and --query work; --output table shows
-    the checklist.
+    The report is data, so --output json|yaml|table|tsv and --query work. --output table shows
+    the checklist within 120 columns, with each message's first sentence and each fix's first
+    commands; json and yaml keep the full text. For an unknown check, the report's cli_hints
+    field and the table's Fix column name the arguments that supply the missing facts.
 
     Exit codes: 0 ready; 4 not ready (a check failed, or has a status given with --fail-on);
     5 incomplete (no check failed, but some could not run). The report is printed in all three
@@ -48,4 +50,8 @@ examples:
     text: >
         az byok prereqs --vault-name contoso-kv --kek-name KEKforBYOK --byok-file target.byok
         --query "checks[?status!='pass'].{check:id, status:status, message:message}" --output table
+  - name: In a script, print one tab-separated line per check that needs work (check id and status); --output tsv needs a --query that selects a list.
+    text: >
+        az byok prereqs --offline --hsm-config security-config.xml --hsm-user PART001
+        --query "checks[?status!='pass'].[id, status]" --output tsv
 """

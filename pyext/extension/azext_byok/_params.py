@@ -1,6 +1,6 @@
 """Arguments of `az byok prereqs`. Every help text names what the argument sets and its unit."""
 
-from azure.cli.core.commands.parameters import get_enum_type
+from azure.cli.core.commands.parameters import get_enum_type, get_three_state_flag
 
 from azext_byok._constants import (
     CURVES,
@@ -50,7 +50,9 @@ def load_arguments(self, _):
         c.argument("hsm_port", options_list=["--hsm-port"], type=int,
                    help="TCP port of the HSM's JCE interface (Primus Tools -port), for example 2300.")
         c.argument("hsm_user", options_list=["--hsm-user"],
-                   help="Partition (user) name on the HSM (Primus Tools -user).")
+                   help="Partition (user) name on the HSM (Primus Tools -user). With --hsm-config "
+                        "and no --partition, also the partition read from the security "
+                        "configuration.")
         c.argument("hsm_password_file", options_list=["--hsm-password-file"],
                    help="File that contains the partition password (setup password or permanent "
                         "secret). Passed to Primus Tools as file:<path>; this command never reads it.")
@@ -59,22 +61,39 @@ def load_arguments(self, _):
         c.argument("hsm_proxy_password_file", options_list=["--hsm-proxy-password-file"],
                    help="File that contains the CloudHSM proxy password. Passed to Primus Tools "
                         "as file:<path>; this command never reads it.")
+        c.argument("setup_password_issued_at", options_list=["--setup-password-issued-at"],
+                   help="When the partition's setup password was issued: an RFC 3339 time such "
+                        "as 2026-01-31T09:30:00Z or 2026-01-31T10:30:00+01:00, or the local "
+                        "time of this computer as 'YYYY-MM-DD HH:MM', converted to UTC.")
+        c.argument("permanent_secret_fetched", options_list=["--permanent-secret-fetched"],
+                   arg_type=get_three_state_flag(),
+                   help="Whether Primus Tools has already fetched the permanent secret, which "
+                        "replaces the setup password and does not expire.")
 
     with self.argument_context("byok prereqs", arg_group="Saved outputs") as c:
-        c.argument("device_info", options_list=["--device-info"],
-                   help="File with saved Primus Tools GetDeviceInfo output (or the LC display "
-                        "or hsm_diagnostics fw text).")
-        c.argument("key_flags", options_list=["--key-flags"],
-                   help="File with saved Primus Tools ListKeyFlags output for the target key.")
-        c.argument("hsm_config", options_list=["--hsm-config"],
-                   help="Security configuration XML exported with hsm_sec_export_config.")
+        # `append` keeps every occurrence, so the validator can merge several --device-info
+        # files and reject a repeated single-file argument instead of keeping only the last.
+        c.argument("device_info", options_list=["--device-info"], nargs="+", action="append",
+                   help="Files with saved Primus Tools GetDeviceInfo output, the LC display "
+                        "reading or hsm_diagnostics fw text. Several files may be given, separated "
+                        "by spaces or with the argument repeated; a later file's values replace "
+                        "an earlier one's, with a warning.")
+        c.argument("key_flags", options_list=["--key-flags"], action="append",
+                   help="File with saved Primus Tools ListKeyFlags output for the target key. "
+                        "One file only.")
+        c.argument("hsm_config", options_list=["--hsm-config"], action="append",
+                   help="Security configuration XML exported with hsm_sec_export_config. "
+                        "One file only.")
         c.argument("partition", options_list=["--partition"],
-                   help="Partition to read from the security configuration when it has several.")
-        c.argument("byok_file", options_list=["--byok-file"],
-                   help="A .byok file written by AzureByokExport, to check before importing it.")
-        c.argument("facts_file", options_list=["--facts"],
+                   help="Partition to read from the security configuration. Default: the "
+                        "--hsm-user value, or the only partition in the file.")
+        c.argument("byok_file", options_list=["--byok-file"], action="append",
+                   help="A .byok file written by AzureByokExport, to check before importing it. "
+                        "One file only.")
+        c.argument("facts_file", options_list=["--facts"], action="append",
                    help="Facts bundle (JSON) written by --export-facts on another computer or by "
-                        "the browser page. Values gathered here replace the ones in the bundle.")
+                        "the browser page. Values gathered here replace the ones in the bundle. "
+                        "One file only.")
         c.argument("export_facts", options_list=["--export-facts"],
                    help="Write the gathered facts to this JSON file, to merge them on another "
                         "computer with --facts. The file contains no passwords.")

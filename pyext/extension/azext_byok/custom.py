@@ -17,6 +17,7 @@ from azext_byok._constants import (
     PROGRESS_DELAY_SECONDS,
 )
 from azext_byok._facts import FACTS_SCHEMA_VERSION, SOURCE_USER, Fragment
+from azext_byok._hints import cli_hints
 
 logger = get_logger(__name__)
 
@@ -48,6 +49,7 @@ def byok_prereqs(cmd, vault_name=None, hsm_name=None, resource_group_name=None, 
                  hsm_proxy_user=None, hsm_proxy_password_file=None,
                  device_info=None, key_flags=None, hsm_config=None, partition=None,
                  byok_file=None, facts_file=None, export_facts=None,
+                 setup_password_issued_at=None, permanent_secret_fetched=None,
                  offline=False, skip=None, fail_on=None, timeout=None):
     settings = SimpleNamespace(**{name: value for name, value in locals().items()
                                   if name != "cmd"})
@@ -62,10 +64,13 @@ def byok_prereqs(cmd, vault_name=None, hsm_name=None, resource_group_name=None, 
     if facts_file:
         fragments.append(("--facts", _read_bundle(core, facts_file)))
     for attribute, option, kind, paths in _SAVED_OUTPUTS:
-        path = getattr(settings, attribute)
-        if path:
-            fragments.append((option, _read_saved_output(core, path, option, kind, paths,
-                                                         partition)))
+        # --device-info is a list of files, read in the order given; the others are one path.
+        value = getattr(settings, attribute)
+        paths_given = value if isinstance(value, list) else [value]
+        for path in filter(None, paths_given):
+            label = f"{option} '{os.path.basename(path)}'"
+            fragments.append((label, _read_saved_output(core, path, option, kind, paths,
+                                                        partition)))
     fragments.extend(_gather(cmd, core, settings))
     fragments.append(("arguments", _context_fragment(settings)))
 
@@ -79,6 +84,9 @@ def byok_prereqs(cmd, vault_name=None, hsm_name=None, resource_group_name=None, 
     except core.ByokError as error:
         raise _to_cli_error(error, "the evaluation options") from None
 
+    # The core's report is the same in every host; the hints that name this command's
+    # arguments go into a field of their own.
+    report["cli_hints"] = cli_hints(report, settings)
     _exit_with_verdict(cmd.cli_ctx, report["verdict"])
     return report
 
@@ -155,9 +163,24 @@ def _read_text(path, option, limit):
     return data.decode("utf-8-sig", errors="replace")
 
 
+def _empty_reason(text):
+    """Return why a file's text holds nothing to read, or None when it has content."""
+    if text == "":
+        return "the file is empty"
+    if not text.strip():
+        return "the file contains only white space"
+    return None
+
+
 def _read_bundle(core, path):
+    from azure.cli.core.azclierror import FileOperationError
+
     fragment = Fragment()
     text = _read_text(path, "--facts", MAX_FACTS_BYTES)
+    empty = _empty_reason(text)
+    if empty:
+        raise FileOperationError(f"--facts '{path}': {empty}.",
+                                 "Give a facts bundle written with --export-facts.")
     try:
         parsed = core.parse_text(text, kind="facts")
     except core.ByokError as error:
@@ -169,18 +192,24 @@ def _read_bundle(core, path):
 def _read_saved_output(core, path, option, kind, paths, partition):
     """Read a saved tool output; an unreadable one makes its checks `unknown`, with the cause."""
     fragment = Fragment()
+    name = os.path.basename(path)
     text = _read_text(path, option, MAX_INPUT_BYTES)
+    empty = _empty_reason(text)
+    if empty:
+        reason = f"{option} '{name}' could not be read: {empty}"
+        logger.warning("%s", reason)
+        fragment.unavailable(paths, reason)
+        return fragment
     try:
         parsed = core.parse_text(text, kind=kind,
                                  partition=partition if kind == "hsm-security-config" else None)
     except core.ByokError as error:
-        reason = f"{option} '{os.path.basename(path)}' could not be read: {error}"
+        reason = f"{option} '{name}' could not be read: {error}"
         logger.warning("%s", reason)
         fragment.unavailable(paths, reason)
         return fragment
     fragment.merge_parsed(parsed)
-    fragment.warnings = [f"{option} '{os.path.basename(path)}': {warning}"
-                         for warning in fragment.warnings]
+    fragment.warnings = [f"{option} '{name}': {warning}" for warning in fragment.warnings]
     return fragment
 
 
@@ -206,6 +235,12 @@ def _context_fragment(settings):
         fragment.set("hsm.target_key.name", settings.key_name, SOURCE_USER)
     if settings.hsm_user:
         fragment.set("hsm.partition", settings.hsm_user, SOURCE_USER)
+    if settings.setup_password_issued_at:
+        fragment.set("hsm.setup_password_issued_at", settings.setup_password_issued_at,
+                     SOURCE_USER)
+    if settings.permanent_secret_fetched is not None:
+        fragment.set("hsm.permanent_secret_fetched", bool(settings.permanent_secret_fetched),
+                     SOURCE_USER)
     return fragment
 
 
@@ -222,6 +257,9 @@ def _gather(cmd, core, settings):
             offline.unavailable(_azure.VAULT_FACTS, _OFFLINE_REASON)
         if settings.kek_name or settings.kek_id:
             offline.unavailable(_azure.KEK_FACTS, _OFFLINE_REASON)
+        if settings.kek_id:
+            # The KEK is not read offline, but its identifier lets the core match a .byok file.
+            offline.set("azure.kek.kid", settings.kek_id.strip(), SOURCE_USER)
     else:
         jobs.append(("sign-in", lambda: _azure.gather_login(cli_ctx)))
         if settings.vault_name or settings.hsm_name:
