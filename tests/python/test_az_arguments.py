@@ -290,3 +290,12 @@ def test_kek_id_offline_matches_byok_file(az):
     assert check["status"] == "fail"
     assert "but the KEK is 'KEKforBYOK'" in check["message"]
     assert result.code == EXIT_NOT_READY
+
+
+@requires_readers
+def test_hsm_user_case_differs_without_warning(az):
+    result = az("byok", "prereqs", "--offline", "--hsm-service", "primus",
+                "--hsm-config", REFERENCE_XML, "--hsm-user", "part001")
+
+    assert result.check("hsm.key-export")["status"] == "fail"
+    assert "hsm.partition" not in result.stderr

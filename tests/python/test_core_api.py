@@ -30,7 +30,8 @@ def test_evaluate_skip_and_fail_on():
 
     sku = next(check for check in report["checks"] if check["id"] == "azure.vault.sku")
     assert sku["status"] == "skipped"
-    assert report["fail_on"] == ["unknown"]
+    # The core always adds fail, so fail_on cannot hide a failing check.
+    assert report["fail_on"] == ["fail", "unknown"]
     assert report["verdict"] == "not-ready"
 
 

@@ -105,7 +105,8 @@ def load_arguments(self, _):
                    help="Check ids to skip, separated by spaces, for example hsm.firmware azure.login.")
         c.argument("fail_on", options_list=["--fail-on"], nargs="+",
                    arg_type=get_enum_type(FAIL_ON_STATUSES),
-                   help="Statuses that make the verdict not-ready (exit code 4). Default: fail.")
+                   help="Statuses that make the verdict not-ready (exit code 4). fail always "
+                        "does; add warn or unknown to make them count too.")
         c.argument("timeout", options_list=["--timeout"], type=int,
                    help="Seconds each external call (an Azure request, a Primus Tools or java run) "
                         f"may take, from 1 to {MAX_TIMEOUT_SECONDS}. "

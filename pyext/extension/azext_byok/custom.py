@@ -322,10 +322,20 @@ def _merge(core, fragments):
                 continue
             old = change["old"]
             new = change["new"]
+            if _same_text(old, new):
+                # --hsm-user part001 and the XML's PART001 name one partition, for example.
+                continue
             logger.warning("%s: %s (%s) replaces %s (%s) from an earlier input",
                            change["path"], _shown(new), label, _shown(old),
                            old.get("source", "unknown source") if isinstance(old, dict) else "")
     return facts
+
+
+def _same_text(old, new):
+    """Whether two facts hold strings that differ at most in letter case."""
+    values = [fact.get("value") if isinstance(fact, dict) else fact for fact in (old, new)]
+    return all(isinstance(value, str) for value in values) and \
+        values[0].casefold() == values[1].casefold()
 
 
 def _shown(fact):
