@@ -332,7 +332,7 @@ fn duplicate_and_empty_partition_names() {
         parsed
             .warnings
             .iter()
-            .any(|warning| warning.contains("no <user_name>")),
+            .any(|warning| warning.contains("have no <user_name>")),
         "{:?}",
         parsed.warnings
     );

@@ -154,21 +154,35 @@ pub(super) fn read(input: &Input, partition: Option<&str>) -> Result<Parsed, Err
     // Choices offered to the user: each name once, and never an empty one, which no
     // --partition can select.
     let mut names: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut unnamed = 0usize;
+    let mut repeated: Vec<&str> = Vec::new();
     for partition in &partitions {
         let name = partition.name.trim();
         if name.is_empty() {
-            warnings.push(
-                "A partition (<crypto_user>) has no <user_name>, so it cannot be chosen."
-                    .to_owned(),
-            );
-        } else if names.iter().any(|known| known.eq_ignore_ascii_case(name)) {
-            warnings.push(format!(
-                "Partition {} appears more than once; the first one is read.",
-                shorten(name, 64)
-            ));
+            unnamed += 1;
+        } else if !seen.insert(name.to_ascii_lowercase()) {
+            repeated.push(name);
         } else {
             names.push(name.to_owned());
         }
+    }
+    if unnamed > 0 {
+        warnings.push(format!(
+            "{unnamed} partition(s) (<crypto_user>) have no <user_name>, so they cannot be chosen."
+        ));
+    }
+    if !repeated.is_empty() {
+        let shown: Vec<String> = repeated
+            .iter()
+            .take(5)
+            .map(|name| shorten(name, 64))
+            .collect();
+        warnings.push(format!(
+            "{} partition name(s) appear more than once ({}); the first of each is read.",
+            repeated.len(),
+            shown.join(", ")
+        ));
     }
 
     let chosen = match (partition, partitions.len()) {
