@@ -72,7 +72,7 @@ def hint_for(path, settings):
 
 
 def _azure_hint(path, settings):
-    """Azure facts come from Azure itself: name what is missing, or say how to reach Azure."""
+    """Return the argument that names the missing vault or KEK, or how to reach Azure."""
     if path == "azure.cli_version":
         return None
     if path in _LOGIN_FACTS:

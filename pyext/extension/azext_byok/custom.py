@@ -164,7 +164,7 @@ def _read_text(path, option, limit):
 
 
 def _empty_reason(text):
-    """Return why a file's text holds nothing to read, or None when it has content."""
+    """Return why a file's text contains nothing to read, or None when it has content."""
     if text == "":
         return "the file is empty"
     if not text.strip():
@@ -332,7 +332,7 @@ def _merge(core, fragments):
 
 
 def _same_text(old, new):
-    """Whether two facts hold strings that differ at most in letter case."""
+    """Return whether two facts contain strings that differ at most in letter case."""
     values = [fact.get("value") if isinstance(fact, dict) else fact for fact in (old, new)]
     return all(isinstance(value, str) for value in values) and \
         values[0].casefold() == values[1].casefold()
