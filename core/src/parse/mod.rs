@@ -24,7 +24,7 @@ use json_scan::JsonDocument;
 /// Largest text accepted by [`parse_text`], in bytes. Larger input is rejected before any work.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
-/// What a text is.
+/// Kind of a text: which tool's output it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputKind {
@@ -64,7 +64,7 @@ impl InputKind {
         InputKind::Facts,
     ];
 
-    /// The kind's name as hosts spell it, for example `keyvault-show`.
+    /// Returns the kind's name as hosts spell it, for example `keyvault-show`.
     pub fn as_str(self) -> &'static str {
         match self {
             InputKind::AzVersion => "az-version",
@@ -109,11 +109,11 @@ pub struct ParseOptions {
     pub partition: Option<String>,
 }
 
-/// What [`parse_text`] read from a text.
+/// Result of [`parse_text`]: the recognised kind, its facts and warnings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Parsed {
     pub kind: InputKind,
-    /// What the text was recognised as, for example
+    /// Description of the recognised text, for example
     /// "az keyvault show output for a Managed HSM".
     pub label: String,
     /// The facts the text establishes; everything else is left unset.
@@ -302,7 +302,7 @@ fn detect(input: &Input) -> Result<InputKind, Error> {
 /// Largest text checked for a second, glued-on output; real tool outputs are far smaller.
 const MAX_GLUED_CHECK_BYTES: usize = 256 * 1024;
 
-/// Warns when the text also holds the output of another tool, which the reader of the
+/// Warns when the text also contains the output of another tool, which the reader of the
 /// recognised kind ignores, so nothing the user pasted is dropped without a word.
 fn warn_about_other_outputs(input: &Input, kind: InputKind, warnings: &mut Vec<String>) {
     if input.cleaned.len() > MAX_GLUED_CHECK_BYTES {
