@@ -704,3 +704,21 @@ fn single_outputs_have_no_glued_warning() {
         }
     }
 }
+
+#[test]
+fn java_missing_in_other_languages() {
+    let messages = [
+        "'java' is not recognized as an internal or external command,\noperable program or batch file.",
+        "Der Befehl \"java\" ist entweder falsch geschrieben oder\nkonnte nicht gefunden werden.",
+        "java : Die Benennung \"java\" wurde nicht als Name eines Cmdlet, einer Funktion erkannt.",
+        "\"java\" no se reconoce como un comando interno o externo,",
+        "'java' n'est pas reconnu en tant que commande interne\nou externe.",
+        "bash: java: command not found",
+    ];
+    for message in messages {
+        let parsed = parse(message).unwrap_or_else(|error| panic!("{message}: {error}"));
+        assert_eq!(parsed.kind, InputKind::JavaVersion, "{message}");
+        let present = parsed.facts.tools.java_present.unwrap();
+        assert!(!present.value, "{message}");
+    }
+}

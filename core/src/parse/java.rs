@@ -16,7 +16,7 @@ use crate::parse::{InputKind, Parsed};
 use crate::version::{parse_version, Scheme};
 
 /// Phrases, in several languages, that a shell prints when a command does not exist.
-const NOT_FOUND_PHRASES: [&str; 24] = [
+const NOT_FOUND_PHRASES: [&str; 30] = [
     "not recognized as an internal or external command",
     "is not recognized as the name of a cmdlet",
     "command not found",
@@ -41,6 +41,12 @@ const NOT_FOUND_PHRASES: [&str; 24] = [
     "未找到命令",
     "内部コマンドまたは外部コマンド",
     "認識されていません",
+    "nicht als name eines cmdlet",
+    "nie jest rozpoznawany jako polecenie",
+    "känns inte igen som ett internt",
+    "내부 또는 외부 명령",
+    "iç ya da dış komut",
+    "nem ismeri fel a rendszer",
 ];
 
 /// Most versions a message lists.
@@ -141,14 +147,37 @@ pub(super) fn read(input: &Input) -> Result<Parsed, Error> {
 }
 
 fn java_missing(cleaned: &str) -> bool {
-    let lines = lines_containing(cleaned, &["java", "Java", "JAVA"]);
-    lines.into_iter().any(|(_, line)| {
-        let lower = line.to_lowercase();
-        lower.contains("java")
-            && NOT_FOUND_PHRASES
-                .iter()
-                .any(|phrase| lower.contains(phrase))
-    })
+    let java_lines: Vec<usize> = lines_containing(cleaned, &["java", "Java", "JAVA"])
+        .into_iter()
+        .map(|(number, _)| number)
+        .collect();
+    let Some(&last) = java_lines.last() else {
+        return false;
+    };
+    // Shells wrap the message, so the phrase may sit on the line after the one naming java
+    // ("Der Befehl "java" ist entweder falsch geschrieben oder / konnte nicht gefunden werden.").
+    let mut previous = "";
+    for (number, line) in cleaned.lines().enumerate().take(last + 2) {
+        let names_java = java_lines.binary_search(&number).is_ok();
+        let follows_java = number > 0 && java_lines.binary_search(&(number - 1)).is_ok();
+        if names_java || follows_java {
+            let joined = if follows_java {
+                format!("{previous} {line}")
+            } else {
+                line.to_owned()
+            };
+            let lower = joined.to_lowercase();
+            if lower.contains("java")
+                && NOT_FOUND_PHRASES
+                    .iter()
+                    .any(|phrase| lower.contains(phrase))
+            {
+                return true;
+            }
+        }
+        previous = line;
+    }
+    false
 }
 
 /// Finds each run: a version line, plus the vendor from the lines after it. A runtime line
