@@ -21,6 +21,7 @@ impl KeyId {
         let rest = url.trim().strip_prefix("https://")?;
         let (host, path) = rest.split_once('/')?;
         let host = host.split(':').next()?;
+
         let (vault, host_suffix) = host.split_once('.')?;
         let mut parts = path.trim_end_matches('/').split('/');
         if parts.next()? != "keys" {
@@ -31,6 +32,7 @@ impl KeyId {
         if parts.next().is_some() {
             return None;
         }
+
         let valid_name = |text: &str| {
             !text.is_empty()
                 && text.len() <= 127

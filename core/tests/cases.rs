@@ -249,7 +249,7 @@ fn check_value(
                 .map(|fact| Value::from(fact.value.clone()))
                 .unwrap_or(Value::Null),
         ),
-        // No facts field holds these; the label must mention them.
+        // No facts field contains these; the label must mention them.
         "model" | "serial" | "provider_name" | "byok_tool" => {
             let wanted = expected.as_str().unwrap_or_default();
             (!parsed.label.contains(wanted)).then(|| {

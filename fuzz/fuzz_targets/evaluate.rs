@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    // A vector file holds the facts under "facts"; a facts bundle is the facts itself.
+    // A vector file contains the facts under "facts"; a facts bundle is the facts itself.
     let facts = Facts::from_json(&text).or_else(|error| {
         serde_json::from_str::<serde_json::Value>(&text)
             .ok()

@@ -112,7 +112,7 @@ pub fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     err
 }
 
-/// An `invalid-option` error for a bad argument value.
+/// Builds an `invalid-option` error for a bad argument value.
 pub fn invalid_option(py: Python<'_>, message: String) -> PyErr {
     to_py_err(py, Error::new(ErrorCode::InvalidOption, message))
 }

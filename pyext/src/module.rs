@@ -143,7 +143,7 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 }
 
 /// Checks the prerequisites for moving a key from a Securosys Primus HSM or CloudHSM partition
-/// into Azure Key Vault or Managed HSM (BYOK): read tool output with `parse_text`, combine
+/// into Azure Key Vault or Managed HSM (BYOK). Read tool output with `parse_text`, combine
 /// facts with `merge_facts`, evaluate them with `evaluate` and show the report with `render`.
 #[pymodule]
 fn byok_prereqs(module: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -266,7 +266,7 @@ export type ErrorCode =
   | "invalid-input"
   | "invalid-option";
 
-/** What every export throws: the core's message, and its error code in `code`. */
+/** Error that every export throws: the core's message, and its error code in `code`. */
 export interface ByokError extends Error {
   code: ErrorCode;
 }

@@ -557,7 +557,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
 
     this.renderInputs(root.querySelector(".input-list"));
     this.renderHints(facts);
-    // The operator's own choices win over inputs; say so where each was made.
+    // The operator's own choices win over inputs; mark each where it was made.
     for (const section of ["context", "questions"]) {
       const replaced = this.session.userReplaced.filter((item) => item.path.startsWith("context.") === (section === "context"));
       root

@@ -26,7 +26,7 @@ export class ByokPrereqsChecklist extends HTMLElement {
   readonly report: Report | null;
   /** The merged facts of the last report, or null before the module has loaded. */
   readonly facts: Facts | null;
-  /** Adds a text as if pasted; the returned input says what was read from it. */
+  /** Adds a text as if pasted; the returned input describes what was read from it. */
   addInput(text: string, options?: { name?: string; kind?: InputKind }): Promise<ChecklistInput>;
   /** Removes every input and answer; the context attributes stay. */
   clear(): Promise<void>;

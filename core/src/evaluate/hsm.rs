@@ -21,6 +21,8 @@ pub(super) fn firmware(context: &Context) -> Outcome {
     let facts = context.facts;
     let required = "2.8.21 or later for EC keys";
     let fact = facts.hsm.firmware.as_ref();
+
+    // RSA and AES keys set no firmware minimum.
     if context
         .key_type
         .is_some_and(|key_type| key_type != KeyType::Ec)
@@ -36,6 +38,7 @@ pub(super) fn firmware(context: &Context) -> Outcome {
             None => outcome,
         };
     }
+
     let Some(fact) = fact else {
         return Outcome::missing(facts, required, &["hsm.firmware"]);
     };
@@ -48,6 +51,7 @@ pub(super) fn firmware(context: &Context) -> Outcome {
         .observed(fact.value.clone())
         .used("hsm.firmware", Some(fact));
     }
+
     let version = match parse_version(&fact.value, Scheme::Firmware) {
         Ok(version) => version,
         Err(error) => {
@@ -58,6 +62,7 @@ pub(super) fn firmware(context: &Context) -> Outcome {
             .used("hsm.firmware", Some(fact));
         }
     };
+
     let minimum = VersionSet::at_least(2, 8, 21);
     let shown = version.short();
     let outcome = if minimum.contains(&version.version) {

@@ -76,8 +76,8 @@ impl Outcome {
         Outcome::new(Status::Unknown, "", message)
     }
 
-    /// An `unknown` outcome for missing facts: names each fact, the reason a host
-    /// recorded for it, and how to get it.
+    /// Builds an `unknown` outcome for missing facts that names each fact, the reason a
+    /// host recorded for it, and how to get it.
     pub fn missing(
         facts: &Facts,
         required: impl Into<Cow<'static, str>>,

@@ -12,6 +12,7 @@ pub(super) fn java(context: &Context) -> Outcome {
     let facts = context.facts;
     let tools = &facts.tools;
     let required = "Java 8 or later";
+
     if let Some(present) = tools.java_present.as_ref().filter(|fact| !fact.value) {
         return Outcome::fail(
             required,
@@ -20,6 +21,7 @@ pub(super) fn java(context: &Context) -> Outcome {
         .observed("not found")
         .used("tools.java_present", Some(present));
     }
+
     let Some(fact) = tools.java_version.as_ref() else {
         return Outcome::missing(facts, required, &["tools.java_version"]);
     };
@@ -33,6 +35,8 @@ pub(super) fn java(context: &Context) -> Outcome {
             .used("tools.java_version", Some(fact));
         }
     };
+
+    // Java 8 update numbers are the patch part: 1.8.0_151 reads as 8.0.151.
     let vendor = tools.java_vendor.as_ref();
     let vendor_text = vendor
         .map(|fact| format!("{} ", fact.value))

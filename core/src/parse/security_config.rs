@@ -194,7 +194,7 @@ pub(super) fn read(input: &Input, partition: Option<&str>) -> Result<Parsed, Err
             {
                 Some(found) => Some(found),
                 None => {
-                    // Keep the device settings, and say why the partition's are missing.
+                    // Keep the device settings, and record why the partition's are missing.
                     let reason = format!(
                         "partition '{}' is not in this security configuration; its partitions are: {}",
                         shorten(wanted, 64),

@@ -143,7 +143,7 @@ def _read_text(path, option, limit):
     """Read a file the user named, up to `limit` bytes.
 
     Text saved by Windows PowerShell is UTF-16 with a byte order mark, so the mark decides the
-    encoding; otherwise it is UTF-8 with undecodable bytes replaced.
+    encoding. Without a mark the text is read as UTF-8, and undecodable bytes are replaced.
     """
     from azure.cli.core.azclierror import FileOperationError
 

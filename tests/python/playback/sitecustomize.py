@@ -8,7 +8,7 @@ and a `response`). Then:
   on method, host and path (the query, which carries api-version, is ignored). Repeated
   requests take the recorded responses in order. An unrecorded request fails with a connection
   error and is written to BYOK_PLAYBACK_LOG, so no request can reach a real endpoint;
-- the CLI's profile gives a fake credential, because the recording holds no token. The
+- the CLI's profile gives a fake credential, because the recording contains no token. The
   subscription still comes from the azureProfile.json in AZURE_CONFIG_DIR, so a profile with
   no subscription still means "not signed in".
 
